@@ -1,0 +1,151 @@
+package org.codeorg.partnerships.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.codeorg.partnerships.application.PartnershipApplication.CourseOffer;
+import org.codeorg.partnerships.application.PartnershipApplication.LeaderInfo;
+import org.codeorg.partnerships.application.PartnershipApplication.SchoolInfo;
+import org.codeorg.partnerships.application.PartnershipApplication.TeacherInfo;
+import org.codeorg.partnerships.mail.EmailRequest;
+import org.codeorg.partnerships.mail.MailOutbox;
+import org.codeorg.partnerships.mail.Milestone;
+import org.codeorg.partnerships.mail.OutboxMailProperties;
+import org.codeorg.partnerships.partnership.Course;
+import org.codeorg.partnerships.partnership.District;
+import org.codeorg.partnerships.partnership.DistrictAccessTokens;
+import org.codeorg.partnerships.partnership.DistrictRepository;
+import org.codeorg.partnerships.partnership.LeaderRole;
+import org.codeorg.partnerships.partnership.Partnership;
+import org.codeorg.partnerships.partnership.PartnershipReferences;
+import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.partnership.School;
+import org.codeorg.partnerships.partnership.SchoolLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registers a district's application: validates it, stores the partnership with its schools,
+ * sections, teachers and leaders, issues the district access token and queues the
+ * "application received" email with the token link, all in the caller's transaction.
+ */
+@Service
+public class ApplicationService {
+
+  private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+
+  private final ApplicationValidator validator;
+  private final PartnershipRepository partnerships;
+  private final DistrictRepository districts;
+  private final PartnershipReferences references;
+  private final DistrictAccessTokens tokens;
+  private final MailOutbox outbox;
+  private final OutboxMailProperties mailProperties;
+  private final Clock clock;
+
+  public ApplicationService(ApplicationValidator validator, PartnershipRepository partnerships,
+      DistrictRepository districts, PartnershipReferences references, DistrictAccessTokens tokens, MailOutbox outbox,
+      OutboxMailProperties mailProperties, Clock clock) {
+    this.validator = validator;
+    this.partnerships = partnerships;
+    this.districts = districts;
+    this.references = references;
+    this.tokens = tokens;
+    this.outbox = outbox;
+    this.mailProperties = mailProperties;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public RegisteredPartnership register(PartnershipApplication application, String processInstanceId) {
+    List<FieldViolation> violations = validator.validate(application);
+    if (!violations.isEmpty()) {
+      throw new InvalidApplicationException(violations);
+    }
+    String ncesId = application.district().ncesId();
+    partnerships.findByDistrictNcesIdAndSchoolYear(ncesId, application.schoolYear()).ifPresent(existing -> {
+      throw new DuplicateApplicationException(existing.getReference());
+    });
+
+    Instant now = clock.instant();
+    District district = districts.findByNcesId(ncesId).orElseGet(() -> districts.save(
+        new District(application.district().name().trim(), ncesId, application.district().state(), now)));
+    DistrictAccessTokens.IssuedToken token = tokens.issue();
+    Partnership partnership = new Partnership(references.next(), district, application.schoolYear(),
+        new Partnership.Contact(application.contact().name().trim(), application.contact().email().trim(),
+            application.contact().phone()),
+        new Partnership.Technology(application.technology().oneToOneComputing(),
+            application.technology().bandwidthMbps()),
+        token.hash(), mailProperties.defaultReplyTo(), now);
+    addSchoolsAndPeople(partnership, application);
+    partnership.attachProcessInstance(processInstanceId);
+    partnerships.save(partnership);
+
+    outbox.enqueue(EmailRequest.once(Milestone.APPLICATION_RECEIVED, partnership.getContactEmail(),
+        partnership.getReplyToEmail(), Map.of(
+            "reference", partnership.getReference(),
+            "contactName", partnership.getContactName(),
+            "districtName", district.getName(),
+            "schoolYear", partnership.getSchoolYear(),
+            "districtLink", districtLink(partnership.getReference(), token.token())),
+        partnership.getId(), processInstanceId));
+    log.info("Registered partnership {} (process instance {})", partnership.getReference(), processInstanceId);
+    return new RegisteredPartnership(partnership.getId(), partnership.getReference(), partnership.getStage(),
+        district.getName(), reviewSummary(partnership));
+  }
+
+  private static void addSchoolsAndPeople(Partnership partnership, PartnershipApplication application) {
+    for (SchoolInfo school : application.schools()) {
+      partnership.addSchool(school.name().trim(), SchoolLevel.valueOf(school.level().trim()));
+    }
+    for (CourseOffer offer : application.courses()) {
+      partnership.addSections(school(partnership, offer.school()), Course.valueOf(offer.course().trim()),
+          offer.sections());
+    }
+    for (TeacherInfo teacher : application.teachers()) {
+      partnership.addTeacher(school(partnership, teacher.school()), teacher.name().trim(), teacher.email().trim(),
+          Course.valueOf(teacher.course().trim()));
+    }
+    for (LeaderInfo leader : application.leaders()) {
+      partnership.addLeader(school(partnership, leader.school()), leader.name().trim(), leader.email().trim(),
+          LeaderRole.valueOf(leader.role().trim()));
+    }
+  }
+
+  private static School school(Partnership partnership, String name) {
+    return partnership.findSchool(name.trim()).orElseThrow();
+  }
+
+  private String districtLink(String reference, String token) {
+    return mailProperties.publicBaseUrl() + "/district/partnerships/" + reference + "?token=" + token;
+  }
+
+  /** The facts the "Review application" form shows, as text variables the form templates read. */
+  private static Map<String, Object> reviewSummary(Partnership p) {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("districtState", p.getDistrict().getState());
+    summary.put("schoolYear", p.getSchoolYear());
+    summary.put("contactSummary", p.getContactName() + " <" + p.getContactEmail() + ">"
+        + (p.getContactPhone() == null || p.getContactPhone().isBlank() ? "" : ", " + p.getContactPhone()));
+    summary.put("schoolsSummary", p.getSchools().stream()
+        .map(s -> s.getName() + " (" + s.getLevel().name().toLowerCase() + ")")
+        .collect(Collectors.joining(", ")));
+    Map<String, Long> sectionsPerOffer = p.getSections().stream().collect(Collectors.groupingBy(
+        s -> s.getCourse() + " at " + s.getSchool().getName(), LinkedHashMap::new, Collectors.counting()));
+    summary.put("coursesSummary", sectionsPerOffer.entrySet().stream()
+        .map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " section" : " sections"))
+        .collect(Collectors.joining("; ")));
+    summary.put("teachersSummary", p.getTeachers().size() + " teacher(s): " + p.getTeachers().stream()
+        .map(t -> t.getName() + " (" + t.getCourse() + ")")
+        .collect(Collectors.joining(", ")));
+    summary.put("technologySummary", (p.isOneToOneComputing() ? "1:1 computing" : "no 1:1 computing") + ", "
+        + p.getBandwidthMbps() + " Mb/s");
+    return summary;
+  }
+}

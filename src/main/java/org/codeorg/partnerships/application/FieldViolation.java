@@ -1,0 +1,5 @@
+package org.codeorg.partnerships.application;
+
+/** One bad field of an application, named by its JSON path (e.g. {@code courses[0].school}). */
+public record FieldViolation(String field, String message) {
+}

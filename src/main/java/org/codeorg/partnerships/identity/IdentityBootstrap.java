@@ -1,0 +1,107 @@
+package org.codeorg.partnerships.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.codeorg.partnerships.application.LifecycleProcess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates the staff groups and the least grants each needs, in every profile, idempotently:
+ * a restart adds what is missing and changes nothing else.
+ *
+ * <p>Task access itself is not granted here: with authorization enabled the engine grants a
+ * candidate group READ and work permissions on each task it is candidate for.
+ */
+@Component
+public class IdentityBootstrap {
+
+  private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
+
+  private final IdentityService identityService;
+  private final AuthorizationService authorizationService;
+
+  public IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService) {
+    this.identityService = identityService;
+    this.authorizationService = authorizationService;
+  }
+
+  @Order(1)
+  @EventListener(ApplicationReadyEvent.class)
+  public void createGroupsAndGrants() {
+    Stream.concat(Stream.of(StaffGroups.ADMIN), StaffGroups.WORKING_GROUPS.stream()).forEach(this::ensureGroup);
+
+    for (String group : StaffGroups.WORKING_GROUPS) {
+      grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      // Process and decision names for the task list and forms; no access to instances or tasks.
+      grant(group, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+    }
+    for (String group : StaffGroups.MONITORING_GROUPS) {
+      grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+      grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_TASK);
+      grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
+      grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
+      grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
+    }
+    // Partnership managers key in applications received by mail (Tasklist start form).
+    grant(StaffGroups.PARTNERSHIP_MANAGERS, Resources.PROCESS_DEFINITION, LifecycleProcess.PROCESS_KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(StaffGroups.PARTNERSHIP_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    log.info("Staff groups and authorizations are in place");
+  }
+
+  private void ensureGroup(String groupId) {
+    if (identityService.createGroupQuery().groupId(groupId).count() == 0) {
+      Group group = identityService.newGroup(groupId);
+      group.setName(StaffGroups.displayName(groupId));
+      group.setType("WORKFLOW");
+      identityService.saveGroup(group);
+      log.info("Created group {}", groupId);
+    }
+  }
+
+  /** Adds the permissions to the group's grant on the resource, creating the grant if missing. */
+  void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization authorization = authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT)
+        .singleResult();
+    if (authorization == null) {
+      authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+      authorization.setGroupId(groupId);
+      authorization.setResource(resource);
+      authorization.setResourceId(resourceId);
+    }
+    boolean changed = authorization.getId() == null;
+    for (Permission permission : permissions) {
+      if (!authorization.isPermissionGranted(permission)) {
+        authorization.addPermission(permission);
+        changed = true;
+      }
+    }
+    if (changed) {
+      authorizationService.saveAuthorization(authorization);
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package org.codeorg.partnerships.identity;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Tasklist filters staff expect: my tasks, my groups' tasks, overdue, and one per stage.
+ * Created once by name; every working group may read them. A filter shows only the tasks its
+ * reader is authorized to see, so sharing a filter never widens access.
+ */
+@Component
+public class TasklistFilters {
+
+  static final String MY_TASKS = "My tasks";
+  static final String MY_GROUPS_TASKS = "My groups' tasks";
+  static final String OVERDUE = "Overdue";
+  static final String STAGE_PREFIX = "Stage: ";
+
+  private static final Logger log = LoggerFactory.getLogger(TasklistFilters.class);
+
+  private final FilterService filterService;
+  private final TaskService taskService;
+  private final AuthorizationService authorizationService;
+
+  public TasklistFilters(FilterService filterService, TaskService taskService,
+      AuthorizationService authorizationService) {
+    this.filterService = filterService;
+    this.taskService = taskService;
+    this.authorizationService = authorizationService;
+  }
+
+  @Order(2)
+  @EventListener(ApplicationReadyEvent.class)
+  public void createFilters() {
+    int priority = 0;
+    ensure(MY_TASKS, "Tasks assigned to me", priority++, "#1f77b4",
+        taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    ensure(MY_GROUPS_TASKS, "Unclaimed tasks of my groups", priority++, "#2ca02c",
+        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
+    ensure(OVERDUE, "Tasks past their due date", priority++, "#d62728",
+        taskService.createTaskQuery().dueBeforeExpression("${now()}"));
+    for (PartnershipStage stage : PartnershipStage.values()) {
+      if (stage.hasStaffWork()) {
+        ensure(STAGE_PREFIX + stage.label(), "Tasks of partnerships in the stage " + stage.label(), priority++,
+            "#9467bd", taskService.createTaskQuery()
+                .processVariableValueEquals(LifecycleProcess.VAR_PARTNERSHIP_STAGE, stage.name()));
+      }
+    }
+  }
+
+  private void ensure(String name, String description, int priority, String color, TaskQuery query) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name);
+      filter.setQuery(query);
+      filter.setProperties(properties(description, priority, color));
+      filterService.saveFilter(filter);
+      log.info("Created Tasklist filter '{}'", name);
+    }
+    for (String group : StaffGroups.WORKING_GROUPS) {
+      boolean granted = authorizationService.createAuthorizationQuery()
+          .groupIdIn(group).resourceType(Resources.FILTER).resourceId(filter.getId()).count() > 0;
+      if (!granted) {
+        Authorization read = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        read.setGroupId(group);
+        read.setResource(Resources.FILTER);
+        read.setResourceId(filter.getId());
+        read.addPermission(Permissions.READ);
+        authorizationService.saveAuthorization(read);
+      }
+    }
+  }
+
+  private static Map<String, Object> properties(String description, int priority, String color) {
+    Map<String, Object> properties = new LinkedHashMap<>();
+    properties.put("description", description);
+    properties.put("priority", priority);
+    properties.put("color", color);
+    properties.put("refresh", true);
+    properties.put("showUndefinedVariable", false);
+    List<Map<String, String>> variables = new ArrayList<>();
+    variables.add(Map.of("name", LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, "label", "Partnership"));
+    variables.add(Map.of("name", LifecycleProcess.VAR_DISTRICT_NAME, "label", "District"));
+    properties.put("variables", variables);
+    return properties;
+  }
+}

@@ -1,0 +1,38 @@
+package org.codeorg.partnerships.mail;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A milestone email to put in the outbox. The idempotency key names the process instance, the
+ * milestone and the recipient (DESIGN 4), so a retried step finds the row it wrote before.
+ */
+public record EmailRequest(
+    Milestone milestone,
+    String recipient,
+    String replyTo,
+    Map<String, Object> model,
+    Long partnershipId,
+    String processInstanceId,
+    String occurrence) {
+
+  public EmailRequest {
+    Objects.requireNonNull(milestone, "milestone");
+    Objects.requireNonNull(recipient, "recipient");
+    Objects.requireNonNull(processInstanceId, "processInstanceId");
+    model = Map.copyOf(model);
+  }
+
+  /** A milestone sent once per instance and recipient. */
+  public static EmailRequest once(Milestone milestone, String recipient, String replyTo, Map<String, Object> model,
+      Long partnershipId, String processInstanceId) {
+    return new EmailRequest(milestone, recipient, replyTo, model, partnershipId, processInstanceId, null);
+  }
+
+  /** {@code occurrence} tells repeated milestones apart (e.g. the 2nd reminder). */
+  public String idempotencyKey() {
+    String key = processInstanceId + "/" + milestone.name() + "/" + recipient.toLowerCase(Locale.ROOT);
+    return occurrence == null ? key : key + "/" + occurrence;
+  }
+}

@@ -1,0 +1,181 @@
+package org.codeorg.partnerships.mail;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+@Entity
+@Table(name = "email_outbox")
+public class OutboxEmail {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "email_outbox_seq")
+  @SequenceGenerator(name = "email_outbox_seq", sequenceName = "email_outbox_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(name = "idempotency_key", nullable = false, updatable = false)
+  private String idempotencyKey;
+
+  @Column(name = "partnership_id")
+  private Long partnershipId;
+
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false)
+  private Milestone milestone;
+
+  @Column(nullable = false)
+  private String recipient;
+
+  @Column(name = "reply_to")
+  private String replyTo;
+
+  @Column(nullable = false)
+  private String subject;
+
+  @Column(name = "body_text", nullable = false, length = 1_000_000)
+  private String bodyText;
+
+  @Column(name = "body_html", nullable = false, length = 1_000_000)
+  private String bodyHtml;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false)
+  private OutboxStatus status;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "next_attempt_at", nullable = false)
+  private Instant nextAttemptAt;
+
+  @Column(name = "claimed_at")
+  private Instant claimedAt;
+
+  @Column(name = "last_error")
+  private String lastError;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  protected OutboxEmail() {
+  }
+
+  OutboxEmail(EmailRequest request, String subject, RenderedEmail body, Instant now) {
+    this.idempotencyKey = request.idempotencyKey();
+    this.partnershipId = request.partnershipId();
+    this.processInstanceId = request.processInstanceId();
+    this.milestone = request.milestone();
+    this.recipient = request.recipient();
+    this.replyTo = request.replyTo();
+    this.subject = subject;
+    this.bodyText = body.text();
+    this.bodyHtml = body.html();
+    this.status = OutboxStatus.QUEUED;
+    this.attempts = 0;
+    this.nextAttemptAt = now;
+    this.createdAt = now;
+  }
+
+  void markSent(Instant now) {
+    status = OutboxStatus.SENT;
+    sentAt = now;
+    claimedAt = null;
+    lastError = null;
+    attempts++;
+  }
+
+  void markAttemptFailed(String error, Instant now, OutboxMailProperties.Sender policy) {
+    attempts++;
+    claimedAt = null;
+    lastError = error == null ? "unknown error" : error.substring(0, Math.min(error.length(), 1000));
+    if (attempts >= policy.maxAttempts()) {
+      status = OutboxStatus.FAILED;
+    } else {
+      status = OutboxStatus.QUEUED;
+      nextAttemptAt = now.plus(policy.backoffAfter(attempts));
+    }
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getIdempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public Long getPartnershipId() {
+    return partnershipId;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public Milestone getMilestone() {
+    return milestone;
+  }
+
+  public String getRecipient() {
+    return recipient;
+  }
+
+  public String getReplyTo() {
+    return replyTo;
+  }
+
+  public String getSubject() {
+    return subject;
+  }
+
+  public String getBodyText() {
+    return bodyText;
+  }
+
+  public String getBodyHtml() {
+    return bodyHtml;
+  }
+
+  public OutboxStatus getStatus() {
+    return status;
+  }
+
+  public int getAttempts() {
+    return attempts;
+  }
+
+  public Instant getNextAttemptAt() {
+    return nextAttemptAt;
+  }
+
+  public String getLastError() {
+    return lastError;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getSentAt() {
+    return sentAt;
+  }
+}

@@ -1,0 +1,114 @@
+package org.codeorg.partnerships.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Delivers due outbox rows over SMTP. Each row is claimed in its own short transaction, handed
+ * to SMTP outside any transaction, then marked sent, or rescheduled with back-off on failure.
+ * Rows whose attempts are exhausted stay in the table as FAILED with their last error.
+ */
+@Service
+public class OutboxSender {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+  private final OutboxEmailRepository repository;
+  private final JavaMailSender mailSender;
+  private final OutboxMailProperties properties;
+  private final TransactionTemplate tx;
+
+  public OutboxSender(OutboxEmailRepository repository, JavaMailSender mailSender, OutboxMailProperties properties,
+      PlatformTransactionManager transactionManager) {
+    this.repository = repository;
+    this.mailSender = mailSender;
+    this.properties = properties;
+    this.tx = new TransactionTemplate(transactionManager);
+  }
+
+  public record DeliveryReport(int attempted, int sent, int failedAttempts) {
+  }
+
+  /** Attempts every row due at {@code now}, up to the batch size. */
+  public DeliveryReport deliverDue(Instant now) {
+    OutboxMailProperties.Sender policy = properties.sender();
+    Instant staleBefore = now.minus(policy.claimTimeout());
+    List<Long> due = tx.execute(s -> repository.findDueIds(now, staleBefore, PageRequest.of(0, policy.batchSize())));
+    int sent = 0;
+    int failed = 0;
+    int attempted = 0;
+    for (Long id : due) {
+      Integer claimed = tx.execute(s -> repository.claim(id, now, staleBefore));
+      if (claimed == null || claimed == 0) {
+        continue; // another sender took it
+      }
+      attempted++;
+      OutboxEmail email = tx.execute(s -> repository.findById(id).orElseThrow());
+      try {
+        mailSender.send(toMimeMessage(email));
+        tx.executeWithoutResult(s -> repository.findById(id).orElseThrow().markSent(now));
+        sent++;
+      } catch (MailException | MessagingException e) {
+        failed++;
+        tx.executeWithoutResult(s -> repository.findById(id).orElseThrow().markAttemptFailed(describe(e), now, policy));
+        log.warn("Email {} ({}) not delivered on attempt {}: {}", id, email.getMilestone(), email.getAttempts() + 1,
+            describe(e));
+      }
+    }
+    if (attempted > 0) {
+      log.info("Outbox: {} attempted, {} sent, {} failed attempts", attempted, sent, failed);
+    }
+    return new DeliveryReport(attempted, sent, failed);
+  }
+
+  private MimeMessage toMimeMessage(OutboxEmail email) throws MessagingException {
+    MimeMessage message = mailSender.createMimeMessage();
+    MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
+    helper.setFrom(properties.from());
+    helper.setTo(email.getRecipient());
+    if (email.getReplyTo() != null) {
+      helper.setReplyTo(email.getReplyTo());
+    }
+    helper.setSubject(email.getSubject());
+    helper.setText(email.getBodyText(), email.getBodyHtml());
+    message.setHeader("X-Partnership-Email-Key", email.getIdempotencyKey());
+    // The same Message-ID on every attempt lets receiving servers drop a duplicate delivery
+    // (JavaMailSenderImpl keeps a Message-ID that is set before sending).
+    message.setHeader("Message-ID", "<" + sha256(email.getIdempotencyKey()) + "@partnerships.code.org>");
+    return message;
+  }
+
+  private static String describe(Exception e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage() == null ? "" : ": " + root.getMessage();
+    return root.getClass().getSimpleName() + message;
+  }
+
+  private static String sha256(String value) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

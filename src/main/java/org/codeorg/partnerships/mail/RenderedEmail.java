@@ -1,0 +1,4 @@
+package org.codeorg.partnerships.mail;
+
+public record RenderedEmail(String html, String text) {
+}

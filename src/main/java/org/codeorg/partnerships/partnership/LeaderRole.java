@@ -1,0 +1,6 @@
+package org.codeorg.partnerships.partnership;
+
+public enum LeaderRole {
+  COUNSELOR,
+  PRINCIPAL
+}

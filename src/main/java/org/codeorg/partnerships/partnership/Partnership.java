@@ -1,0 +1,259 @@
+package org.codeorg.partnerships.partnership;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * A district's partnership for one school year. The aggregate root of the domain: schools,
+ * sections, teachers and leaders are created and read through it.
+ */
+@Entity
+@Table(name = "partnership")
+public class Partnership {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "partnership_seq")
+  @SequenceGenerator(name = "partnership_seq", sequenceName = "partnership_seq", allocationSize = 50)
+  private Long id;
+
+  /** {@code DP-<year>-<4 digits>}; also the business key of every process instance of this partnership. */
+  @Column(nullable = false, updatable = false)
+  private String reference;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "district_id")
+  private District district;
+
+  @Column(name = "school_year", nullable = false)
+  private String schoolYear;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false)
+  private PartnershipStage stage;
+
+  @Column(name = "contact_name", nullable = false)
+  private String contactName;
+
+  @Column(name = "contact_email", nullable = false)
+  private String contactEmail;
+
+  @Column(name = "contact_phone")
+  private String contactPhone;
+
+  @Column(name = "one_to_one_computing", nullable = false)
+  private boolean oneToOneComputing;
+
+  @Column(name = "bandwidth_mbps", nullable = false)
+  private int bandwidthMbps;
+
+  /** SHA-256 of the district access token; the token itself is never stored. */
+  @Column(name = "access_token_hash", nullable = false)
+  private String accessTokenHash;
+
+  @Column(name = "token_issued_at", nullable = false)
+  private Instant tokenIssuedAt;
+
+  /** Replies to the district's emails go to the responsible staff member. */
+  @Column(name = "reply_to_email", nullable = false)
+  private String replyToEmail;
+
+  @Column(name = "process_instance_id")
+  private String processInstanceId;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Version
+  private long version;
+
+  @OneToMany(mappedBy = "partnership", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id")
+  private List<School> schools = new ArrayList<>();
+
+  @OneToMany(mappedBy = "partnership", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id")
+  private List<CourseSection> sections = new ArrayList<>();
+
+  @OneToMany(mappedBy = "partnership", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id")
+  private List<Teacher> teachers = new ArrayList<>();
+
+  @OneToMany(mappedBy = "partnership", cascade = CascadeType.ALL, orphanRemoval = true)
+  @OrderBy("id")
+  private List<SchoolLeader> leaders = new ArrayList<>();
+
+  protected Partnership() {
+  }
+
+  public Partnership(String reference, District district, String schoolYear, Contact contact,
+      Technology technology, String accessTokenHash, String replyToEmail, Instant now) {
+    this.reference = reference;
+    this.district = district;
+    this.schoolYear = schoolYear;
+    this.contactName = contact.name();
+    this.contactEmail = contact.email();
+    this.contactPhone = contact.phone();
+    this.oneToOneComputing = technology.oneToOneComputing();
+    this.bandwidthMbps = technology.bandwidthMbps();
+    this.accessTokenHash = accessTokenHash;
+    this.tokenIssuedAt = now;
+    this.replyToEmail = replyToEmail;
+    this.stage = PartnershipStage.APPLICATION_REVIEW;
+    this.createdAt = now;
+    this.updatedAt = now;
+  }
+
+  public record Contact(String name, String email, String phone) {
+  }
+
+  public record Technology(boolean oneToOneComputing, int bandwidthMbps) {
+  }
+
+  public School addSchool(String name, SchoolLevel level) {
+    School school = new School(this, name, level);
+    schools.add(school);
+    return school;
+  }
+
+  /** Adds {@code count} sections of a course, numbered after the school's existing sections of it. */
+  public void addSections(School school, Course course, int count) {
+    int existing = (int) sections.stream()
+        .filter(s -> s.getSchool() == school && s.getCourse() == course)
+        .count();
+    for (int i = 1; i <= count; i++) {
+      sections.add(new CourseSection(this, school, course, existing + i));
+    }
+  }
+
+  public Teacher addTeacher(School school, String name, String email, Course course) {
+    Teacher teacher = new Teacher(this, school, name, email, course);
+    teachers.add(teacher);
+    return teacher;
+  }
+
+  public SchoolLeader addLeader(School school, String name, String email, LeaderRole role) {
+    SchoolLeader leader = new SchoolLeader(this, school, name, email, role);
+    leaders.add(leader);
+    return leader;
+  }
+
+  public Optional<School> findSchool(String name) {
+    return schools.stream().filter(s -> s.getName().equalsIgnoreCase(name)).findFirst();
+  }
+
+  public void moveTo(PartnershipStage newStage, Instant now) {
+    this.stage = newStage;
+    this.updatedAt = now;
+  }
+
+  public void attachProcessInstance(String processInstanceId) {
+    this.processInstanceId = processInstanceId;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getReference() {
+    return reference;
+  }
+
+  public District getDistrict() {
+    return district;
+  }
+
+  public String getSchoolYear() {
+    return schoolYear;
+  }
+
+  public PartnershipStage getStage() {
+    return stage;
+  }
+
+  public String getContactName() {
+    return contactName;
+  }
+
+  public String getContactEmail() {
+    return contactEmail;
+  }
+
+  public String getContactPhone() {
+    return contactPhone;
+  }
+
+  public boolean isOneToOneComputing() {
+    return oneToOneComputing;
+  }
+
+  public int getBandwidthMbps() {
+    return bandwidthMbps;
+  }
+
+  public String getAccessTokenHash() {
+    return accessTokenHash;
+  }
+
+  public Instant getTokenIssuedAt() {
+    return tokenIssuedAt;
+  }
+
+  public String getReplyToEmail() {
+    return replyToEmail;
+  }
+
+  public String getProcessInstanceId() {
+    return processInstanceId;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getUpdatedAt() {
+    return updatedAt;
+  }
+
+  public List<School> getSchools() {
+    return Collections.unmodifiableList(schools);
+  }
+
+  public List<CourseSection> getSections() {
+    return Collections.unmodifiableList(sections);
+  }
+
+  public List<Teacher> getTeachers() {
+    return Collections.unmodifiableList(teachers);
+  }
+
+  public List<SchoolLeader> getLeaders() {
+    return Collections.unmodifiableList(leaders);
+  }
+}

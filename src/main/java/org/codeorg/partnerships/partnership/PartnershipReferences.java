@@ -1,0 +1,56 @@
+package org.codeorg.partnerships.partnership;
+
+import java.time.Clock;
+import java.time.ZoneOffset;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues partnership references {@code DP-<year>-<4 digits>}, numbered per calendar year.
+ *
+ * <p>The counter row is incremented with an UPDATE, which holds the row lock until the
+ * registering transaction commits: two concurrent intakes never get the same number, and a
+ * rolled-back intake gives its number back.
+ */
+@Component
+public class PartnershipReferences {
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  public PartnershipReferences(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String next() {
+    int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
+    int number = increment(year);
+    if (number > 9999) {
+      throw new IllegalStateException("More than 9999 partnerships in " + year + ": widen the reference format");
+    }
+    return format(year, number);
+  }
+
+  static String format(int year, int number) {
+    return String.format("DP-%d-%04d", year, number);
+  }
+
+  private int increment(int year) {
+    int updated = jdbc.update("UPDATE reference_counter SET last_value = last_value + 1 WHERE reference_year = ?", year);
+    if (updated == 0) {
+      try {
+        jdbc.update("INSERT INTO reference_counter (reference_year, last_value) VALUES (?, 1)", year);
+        return 1;
+      } catch (DuplicateKeyException concurrentFirstOfYear) {
+        jdbc.update("UPDATE reference_counter SET last_value = last_value + 1 WHERE reference_year = ?", year);
+      }
+    }
+    return jdbc.queryForObject("SELECT last_value FROM reference_counter WHERE reference_year = ?", Integer.class, year);
+  }
+}

@@ -1,0 +1,34 @@
+package org.codeorg.partnerships.partnership;
+
+/**
+ * Where a partnership stands. The lifecycle process keeps the process variable
+ * {@code partnershipStage} equal to the partnership row's stage; Tasklist's stage filters read it.
+ */
+public enum PartnershipStage {
+  APPLICATION_REVIEW("Application review", true),
+  AWAITING_INFORMATION("Waiting for the district's information", false),
+  TERMS_SIGNATURE("Partnership terms signature", true),
+  COMPREHENSIVE_PLAN("Comprehensive plan", true),
+  IMPLEMENTATION("Professional development and classroom set-up", true),
+  EVALUATION("Program evaluation", true),
+  CLOSED("Closed", false),
+  DECLINED("Declined", false),
+  WITHDRAWN("Withdrawn", false);
+
+  private final String label;
+  private final boolean hasStaffWork;
+
+  PartnershipStage(String label, boolean hasStaffWork) {
+    this.label = label;
+    this.hasStaffWork = hasStaffWork;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  /** Stages in which staff have user tasks; each gets a Tasklist filter. */
+  public boolean hasStaffWork() {
+    return hasStaffWork;
+  }
+}

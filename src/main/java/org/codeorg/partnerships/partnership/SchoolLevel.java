@@ -1,0 +1,7 @@
+package org.codeorg.partnerships.partnership;
+
+public enum SchoolLevel {
+  HIGH,
+  MIDDLE,
+  ELEMENTARY
+}
