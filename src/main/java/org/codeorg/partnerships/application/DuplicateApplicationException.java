@@ -1,14 +1,14 @@
 package org.codeorg.partnerships.application;
 
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
-/** The district already applied for this school year. */
-public class DuplicateApplicationException extends BadUserRequestException {
+/** The district already applied for this school year (400 on a Tasklist start form, like a field error). */
+public class DuplicateApplicationException extends FormFieldValidationException {
 
   private final String existingReference;
 
   public DuplicateApplicationException(String existingReference) {
-    super("This district already applied for this school year: partnership " + existingReference);
+    super(existingReference, "This district already applied for this school year: partnership " + existingReference);
     this.existingReference = existingReference;
   }
 

@@ -3,6 +3,7 @@ package org.codeorg.partnerships.identity;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -18,6 +19,7 @@ public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
   static final Set<String> DEMO_PASSWORDS = Set.of("admin", "demo", "password", "camunda", "changeme",
       "manager", "pdmanager", "facilitator", "evaluator", "liaison");
   private static final int MIN_PASSWORD_LENGTH = 12;
+  private static final Pattern USER_ID = Pattern.compile("[a-zA-Z0-9]+");
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -29,6 +31,10 @@ public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
     String password = environment.getProperty("camunda.bpm.admin-user.password", "");
     if (user.isBlank()) {
       throw new IllegalStateException("The prod profile needs ADMIN_USER: the administrator's user id");
+    }
+    if (!USER_ID.matcher(user).matches()) {
+      // The engine's user id whitelist; said here instead of deep inside engine start-up.
+      throw new IllegalStateException("ADMIN_USER must consist of letters and digits only (Camunda user id rules)");
     }
     if (password.isBlank()) {
       throw new IllegalStateException("The prod profile needs ADMIN_PASSWORD: the administrator's password");

@@ -18,6 +18,8 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
 
   long countByStatus(OutboxStatus status);
 
+  long countByRecipient(String recipient);
+
   /** Rows due for an attempt: queued and due, or claimed by a sender that did not finish in time. */
   @Query("""
       select e.id from OutboxEmail e

@@ -1,0 +1,120 @@
+package org.codeorg.partnerships.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.Resource;
+import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The default profile as a newcomer meets it: deployment, identity, filters and sample work. */
+class IdentityAndDeploymentTest extends SpringIntegrationTest {
+
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  FilterService filterService;
+  @Autowired
+  PartnershipRepository partnerships;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @Test
+  void oneDeploymentHoldsEveryModelAndFormOfTheRepository() throws IOException {
+    List<String> expected;
+    try (Stream<Path> files = Stream.concat(Files.list(Path.of("bpmn")), Files.list(Path.of("forms")))) {
+      expected = files.map(f -> f.getParent().getFileName() + "/" + f.getFileName()).toList();
+    }
+    assertThat(expected).contains("bpmn/partnership-lifecycle.bpmn", "forms/review-application.form");
+
+    Deployment deployment = repositoryService.createDeploymentQuery().orderByDeploymentTime().desc().list().get(0);
+    List<String> deployed = repositoryService.getDeploymentResources(deployment.getId()).stream()
+        .map(Resource::getName).toList();
+    assertThat(deployed).containsExactlyInAnyOrderElementsOf(expected);
+  }
+
+  @Test
+  void everyStaffGroupExistsAndEachDemoUserBelongsToItsGroup() {
+    for (String group : List.of("camunda-admin", "partnership-managers", "pd-managers", "facilitators", "evaluators",
+        "district-liaisons")) {
+      assertThat(identityService.createGroupQuery().groupId(group).count()).as(group).isEqualTo(1);
+    }
+    assertThat(identityService.createUserQuery().memberOfGroup("camunda-admin").userId("admin").count()).isEqualTo(1);
+    for (DemoUsers.DemoUser demo : DemoUsers.USERS) {
+      assertThat(identityService.createUserQuery().userId(demo.id()).memberOfGroup(demo.group()).count())
+          .as(demo.id()).isEqualTo(1);
+      assertThat(identityService.checkPassword(demo.id(), demo.id())).as("password of " + demo.id()).isTrue();
+    }
+  }
+
+  @Test
+  void samplePartnershipsWaitForReviewInTheManagersTasklist() {
+    assertThat(jdbc.queryForList("SELECT d.name FROM partnership p JOIN district d ON d.id = p.district_id",
+        String.class)).contains("Springfield Unified", "Riverside County Schools", "Lakeview Elementary District");
+
+    asUser("manager", "partnership-managers");
+    Filter myGroups = filter(TasklistFilters.MY_GROUPS_TASKS);
+    Filter reviewStage = filter(TasklistFilters.STAGE_PREFIX + "Application review");
+    assertThat(filterService.count(myGroups.getId())).isGreaterThanOrEqualTo(3);
+    assertThat(filterService.count(reviewStage.getId())).isGreaterThanOrEqualTo(3);
+    assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleProcess.TASK_REVIEW_APPLICATION).count())
+        .isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void staffOfOtherGroupsDoNotSeeTheReviewTasks() {
+    for (String[] user : new String[][] {{"evaluator", "evaluators"}, {"facilitator", "facilitators"},
+        {"liaison", "district-liaisons"}}) {
+      asUser(user[0], user[1]);
+      assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleProcess.TASK_REVIEW_APPLICATION).count())
+          .as(user[0]).isZero();
+      assertThat(filterService.count(filter(TasklistFilters.MY_GROUPS_TASKS).getId())).as(user[0]).isZero();
+    }
+  }
+
+  @Test
+  void tasklistFiltersCoverMyTasksGroupsOverdueAndEachStage() {
+    asUser("manager", "partnership-managers");
+    List<String> visible = filterService.createFilterQuery().list().stream().map(Filter::getName).toList();
+    assertThat(visible).contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.OVERDUE,
+        "Stage: Application review", "Stage: Partnership terms signature", "Stage: Comprehensive plan",
+        "Stage: Professional development and classroom set-up", "Stage: Program evaluation");
+  }
+
+  @Test
+  void flywayOwnsTheProjectTablesAndHibernateValidatedThem() {
+    assertThat(jdbc.queryForObject(
+        "SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"version\" = '1' AND \"success\" = TRUE", Long.class))
+        .isEqualTo(1);
+  }
+
+  private void asUser(String userId, String group) {
+    identityService.setAuthentication(userId, List.of(group));
+  }
+
+  /** Looked up as the current user: every working group may read the shared filters. */
+  private Filter filter(String name) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    assertThat(filter).as("filter " + name).isNotNull();
+    return filter;
+  }
+}

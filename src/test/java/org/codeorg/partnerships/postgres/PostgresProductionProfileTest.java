@@ -1,0 +1,99 @@
+package org.codeorg.partnerships.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.identity.DemoUsers;
+import org.codeorg.partnerships.mail.OutboxEmailRepository;
+import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.support.TestApplications;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The application on PostgreSQL with the production profile, as docker-compose runs it: Flyway
+ * and Hibernate validation on PostgreSQL, no demo users or samples, the admin from the
+ * environment, and a registration through the lifecycle.
+ *
+ * <p>Runs when {@code DB_URL} names a database (.ci/run creates a fresh one); see the README.
+ */
+@EnabledIfEnvironmentVariable(named = "DB_URL", matches = "jdbc:postgresql:.+")
+@ActiveProfiles({"postgres", "prod"})
+@SpringBootTest(properties = {
+    "ADMIN_USER=opsadmin",
+    "ADMIN_PASSWORD=ci-only-secret-4f9a2c",
+    "partnership.mail.sender.enabled=false",
+    "camunda.bpm.job-execution.enabled=false",
+    "camunda.bpm.generate-unique-process-engine-name=true"
+})
+class PostgresProductionProfileTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  IdentityService identityService;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  PartnershipRepository partnerships;
+  @Autowired
+  OutboxEmailRepository outbox;
+
+  @Test
+  void runsOnPostgresqlWithTheProjectSchemaFromFlyway() {
+    assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
+    assertThat(jdbc.queryForObject(
+        "SELECT COUNT(*) FROM flyway_schema_history WHERE version = '1' AND success", Long.class)).isEqualTo(1);
+    assertThat(jdbc.queryForList(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", String.class))
+        .contains("partnership", "district", "school", "course_section", "teacher", "school_leader", "email_outbox",
+            "act_ru_task", "act_re_procdef");
+    assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(LifecycleProcess.PROCESS_KEY)
+        .count()).isPositive();
+  }
+
+  @Test
+  void productionHasTheAdminFromTheEnvironmentAndNoDemoData() {
+    assertThat(identityService.createUserQuery().userId("opsadmin").memberOfGroup("camunda-admin").count())
+        .isEqualTo(1);
+    assertThat(identityService.checkPassword("opsadmin", "ci-only-secret-4f9a2c")).isTrue();
+    List<String> demoIds = DemoUsers.USERS.stream().map(DemoUsers.DemoUser::id).toList();
+    assertThat(identityService.createUserQuery().userIdIn(demoIds.toArray(String[]::new)).count()).isZero();
+    assertThat(identityService.createUserQuery().userId("admin").count()).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM district WHERE name = 'Springfield Unified'", Long.class))
+        .isZero();
+    assertThat(identityService.createGroupQuery().groupId("partnership-managers").count()).isEqualTo(1);
+  }
+
+  @Test
+  void anApplicationIsRegisteredOnPostgresql() {
+    Map<String, Object> application = TestApplications.startForm();
+    ProcessInstance first = runtimeService.startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY, application);
+    application.put("schoolYear", "2028-2029");
+    ProcessInstance second = runtimeService.startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY, application);
+
+    assertThat(first.getBusinessKey()).matches("DP-\\d{4}-\\d{4}");
+    int firstNumber = Integer.parseInt(first.getBusinessKey().substring(8));
+    assertThat(second.getBusinessKey()).endsWith(String.format("%04d", firstNumber + 1));
+    assertThat(taskService.createTaskQuery().processInstanceId(first.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo(LifecycleProcess.TASK_REVIEW_APPLICATION);
+    Long partnershipId = partnerships.findByReference(first.getBusinessKey()).orElseThrow().getId();
+    assertThat(outbox.findByPartnershipIdOrderByCreatedAtAscIdAsc(partnershipId)).hasSize(1);
+  }
+}
