@@ -11,8 +11,6 @@ import org.codeorg.partnerships.application.PartnershipApplication.CourseOffer;
 import org.codeorg.partnerships.application.PartnershipApplication.LeaderInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.SchoolInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.TeacherInfo;
-import org.codeorg.partnerships.mail.EmailRequest;
-import org.codeorg.partnerships.mail.MailOutbox;
 import org.codeorg.partnerships.mail.Milestone;
 import org.codeorg.partnerships.mail.OutboxMailProperties;
 import org.codeorg.partnerships.partnership.Course;
@@ -21,6 +19,8 @@ import org.codeorg.partnerships.partnership.DistrictAccessTokens;
 import org.codeorg.partnerships.partnership.DistrictRepository;
 import org.codeorg.partnerships.partnership.LeaderRole;
 import org.codeorg.partnerships.partnership.Partnership;
+import org.codeorg.partnerships.partnership.PartnershipEmails;
+import org.codeorg.partnerships.partnership.PartnershipProgress;
 import org.codeorg.partnerships.partnership.PartnershipReferences;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.partnership.School;
@@ -45,19 +45,21 @@ public class ApplicationService {
   private final DistrictRepository districts;
   private final PartnershipReferences references;
   private final DistrictAccessTokens tokens;
-  private final MailOutbox outbox;
+  private final PartnershipEmails emails;
+  private final PartnershipProgress progress;
   private final OutboxMailProperties mailProperties;
   private final Clock clock;
 
   public ApplicationService(ApplicationValidator validator, PartnershipRepository partnerships,
-      DistrictRepository districts, PartnershipReferences references, DistrictAccessTokens tokens, MailOutbox outbox,
-      OutboxMailProperties mailProperties, Clock clock) {
+      DistrictRepository districts, PartnershipReferences references, DistrictAccessTokens tokens,
+      PartnershipEmails emails, PartnershipProgress progress, OutboxMailProperties mailProperties, Clock clock) {
     this.validator = validator;
     this.partnerships = partnerships;
     this.districts = districts;
     this.references = references;
     this.tokens = tokens;
-    this.outbox = outbox;
+    this.emails = emails;
+    this.progress = progress;
     this.mailProperties = mailProperties;
     this.clock = clock;
   }
@@ -76,25 +78,20 @@ public class ApplicationService {
     Instant now = clock.instant();
     District district = districts.findByNcesId(ncesId).orElseGet(() -> districts.save(
         new District(application.district().name().trim(), ncesId, application.district().state(), now)));
-    DistrictAccessTokens.IssuedToken token = tokens.issue();
-    Partnership partnership = new Partnership(references.next(), district, application.schoolYear(),
+    String reference = references.next();
+    String token = tokens.tokenFor(reference, 1);
+    Partnership partnership = new Partnership(reference, district, application.schoolYear(),
         new Partnership.Contact(application.contact().name().trim(), application.contact().email().trim(),
             application.contact().phone()),
         new Partnership.Technology(application.technology().oneToOneComputing(),
             application.technology().bandwidthMbps()),
-        token.hash(), mailProperties.defaultReplyTo(), now);
+        DistrictAccessTokens.hash(token), mailProperties.defaultReplyTo(), now);
     addSchoolsAndPeople(partnership, application);
     partnership.attachProcessInstance(processInstanceId);
     partnerships.save(partnership);
 
-    outbox.enqueue(EmailRequest.once(Milestone.APPLICATION_RECEIVED, partnership.getContactEmail(),
-        partnership.getReplyToEmail(), Map.of(
-            "reference", partnership.getReference(),
-            "contactName", partnership.getContactName(),
-            "districtName", district.getName(),
-            "schoolYear", partnership.getSchoolYear(),
-            "districtLink", districtLink(partnership.getReference(), token.token())),
-        partnership.getId(), processInstanceId));
+    progress.record(partnership, "APPLICATION_RECEIVED", null);
+    emails.toDistrict(partnership, Milestone.APPLICATION_RECEIVED, processInstanceId, null, Map.of());
     log.info("Registered partnership {} (process instance {})", partnership.getReference(), processInstanceId);
     return new RegisteredPartnership(partnership.getId(), partnership.getReference(), partnership.getStage(),
         district.getName(), reviewSummary(partnership));
@@ -120,10 +117,6 @@ public class ApplicationService {
 
   private static School school(Partnership partnership, String name) {
     return partnership.findSchool(name.trim()).orElseThrow();
-  }
-
-  private String districtLink(String reference, String token) {
-    return mailProperties.publicBaseUrl() + "/district/partnerships/" + reference + "?token=" + token;
   }
 
   /** The facts the "Review application" form shows, as text variables the form templates read. */

@@ -45,6 +45,11 @@ public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
     if (password.length() < MIN_PASSWORD_LENGTH) {
       throw new IllegalStateException("ADMIN_PASSWORD must have at least " + MIN_PASSWORD_LENGTH + " characters");
     }
+    String tokenSecret = environment.getProperty("partnership.tokens.secret", "");
+    if (tokenSecret.length() < 32 || tokenSecret.startsWith("dev-only")) {
+      throw new IllegalStateException("The prod profile needs DISTRICT_TOKEN_SECRET: a random secret of 32+ "
+          + "characters (e.g. openssl rand -base64 48)");
+    }
     if (environment.getProperty("partnership.demo.enabled", Boolean.class, false)) {
       throw new IllegalStateException("The prod profile must not load demo users and sample data "
           + "(partnership.demo.enabled=true)");

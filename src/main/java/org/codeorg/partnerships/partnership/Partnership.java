@@ -77,6 +77,18 @@ public class Partnership {
   @Column(name = "token_issued_at", nullable = false)
   private Instant tokenIssuedAt;
 
+  @Column(name = "token_generation", nullable = false)
+  private int tokenGeneration = 1;
+
+  @Column(name = "screening_result")
+  private String screeningResult;
+
+  @Column(name = "agreement_signatory")
+  private String agreementSignatory;
+
+  @Column(name = "agreement_signed_on")
+  private java.time.LocalDate agreementSignedOn;
+
   /** Replies to the district's emails go to the responsible staff member. */
   @Column(name = "reply_to_email", nullable = false)
   private String replyToEmail;
@@ -173,6 +185,16 @@ public class Partnership {
     this.updatedAt = now;
   }
 
+  public void recordScreening(String result) {
+    this.screeningResult = result;
+  }
+
+  public void recordAgreement(String signatory, java.time.LocalDate signedOn, Instant now) {
+    this.agreementSignatory = signatory;
+    this.agreementSignedOn = signedOn;
+    this.updatedAt = now;
+  }
+
   public void attachProcessInstance(String processInstanceId) {
     this.processInstanceId = processInstanceId;
   }
@@ -223,6 +245,22 @@ public class Partnership {
 
   public Instant getTokenIssuedAt() {
     return tokenIssuedAt;
+  }
+
+  public int getTokenGeneration() {
+    return tokenGeneration;
+  }
+
+  public String getScreeningResult() {
+    return screeningResult;
+  }
+
+  public String getAgreementSignatory() {
+    return agreementSignatory;
+  }
+
+  public java.time.LocalDate getAgreementSignedOn() {
+    return agreementSignedOn;
   }
 
   public String getReplyToEmail() {

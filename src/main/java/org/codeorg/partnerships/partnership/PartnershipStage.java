@@ -9,6 +9,8 @@ public enum PartnershipStage {
   AWAITING_INFORMATION("Waiting for the district's information", false),
   TERMS_SIGNATURE("Partnership terms signature", true),
   COMPREHENSIVE_PLAN("Comprehensive plan", true),
+  /** The end of what the lifecycle runs today; the implementation stages follow in later releases. */
+  PLAN_APPROVED("Plan approved", false),
   IMPLEMENTATION("Professional development and classroom set-up", true),
   EVALUATION("Program evaluation", true),
   CLOSED("Closed", false),

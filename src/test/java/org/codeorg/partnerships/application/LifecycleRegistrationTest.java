@@ -97,7 +97,7 @@ class LifecycleRegistrationTest extends SpringIntegrationTest {
     assertThat(tokens.matches(token + "x", partnership.getAccessTokenHash())).isFalse();
 
     complete(task(), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "ACCEPT"));
-    assertThat(instance).isEnded();
+    assertThat(instance).isWaitingAt("Task_AcceptApplication");
   }
 
   @Test

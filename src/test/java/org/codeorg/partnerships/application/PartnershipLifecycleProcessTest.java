@@ -5,19 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
@@ -29,11 +33,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The lifecycle model on its own: the engine runs the BPMN, the registration delegate is a stand-in
- * (its real behaviour is tested in {@link LifecycleRegistrationTest}).
+ * The lifecycle model on its own: every path from application to plan approval, timers by time
+ * travel, jobs executed by hand. Delegates are stand-ins that record their calls; their real
+ * behaviour is tested through HTTP in {@code DistrictJourneyTest}.
  */
-@Deployment(resources = {"bpmn/partnership-lifecycle.bpmn", "forms/submit-application.form",
-    "forms/review-application.form"})
+@Deployment(resources = {"bpmn/partnership-lifecycle.bpmn", "bpmn/application-screening.dmn",
+    "forms/submit-application.form", "forms/review-application.form", "forms/record-signed-agreement.form",
+    "forms/review-comprehensive-plan.form", "forms/decide-escalated-plan.form"})
 class PartnershipLifecycleProcessTest {
 
   @RegisterExtension
@@ -42,16 +48,32 @@ class PartnershipLifecycleProcessTest {
       .build();
 
   private static final Instant APPLIED_AT = Instant.parse("2027-03-01T09:00:00Z");
+  private static final List<String> DELEGATES = List.of("screenApplication", "requestInformation",
+      "remindInformation", "withdrawUnanswered", "declineApplication", "acceptApplication", "remindSignature",
+      "recordAgreement", "remindReviewers", "requestPlanRevision", "approvePlan", "withdrawAfterPlanEscalation");
+
+  private final List<String> calls = new ArrayList<>();
+  private Instant now;
 
   @BeforeEach
-  void standInRegistration() {
+  void standInDelegates() {
     init(engine.getProcessEngine());
-    ClockUtil.setCurrentTime(Date.from(APPLIED_AT));
+    travelTo(APPLIED_AT);
     Mocks.register("registerApplication", (JavaDelegate) execution -> {
+      calls.add("registerApplication");
       execution.setProcessBusinessKey("DP-2027-0042");
       execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_ID, 42L);
-      execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, "DP-2027-0042");
-      execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, "APPLICATION_REVIEW");
+    });
+    for (String name : DELEGATES) {
+      Mocks.register(name, (JavaDelegate) execution -> calls.add(name + "@" + execution.getCurrentActivityId()));
+    }
+    // Counts revision rounds like the real delegate does; the gateway reads the count.
+    Mocks.register("recordPlanReview", (JavaDelegate) execution -> {
+      calls.add("recordPlanReview");
+      if ("REVISE".equals(execution.getVariable("planDecision"))) {
+        Integer rounds = (Integer) execution.getVariable("planRevisionRounds");
+        execution.setVariable("planRevisionRounds", rounds == null ? 1 : rounds + 1);
+      }
     });
   }
 
@@ -62,34 +84,141 @@ class PartnershipLifecycleProcessTest {
   }
 
   @Test
-  void registeredApplicationWaitsForAManagersReviewAndEndsWhenReviewed() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY,
-        Map.of("districtName", "Springfield Unified"));
-
-    assertThat(instance).hasPassed("StartEvent_ApplicationReceived", LifecycleProcess.TASK_REGISTER_APPLICATION)
-        .isWaitingAtExactly(LifecycleProcess.TASK_REVIEW_APPLICATION)
-        .hasBusinessKey("DP-2027-0042")
-        .variables().containsEntry(LifecycleProcess.VAR_PARTNERSHIP_STAGE, "APPLICATION_REVIEW");
-    assertThat(task()).hasCandidateGroup("partnership-managers")
-        .hasName("Review application")
+  void acceptedApplicationGoesThroughSignedTermsToAnApprovedPlan() {
+    ProcessInstance instance = apply();
+    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_ScreenApplication")
+        .isWaitingAtExactly(LifecycleProcess.TASK_REVIEW_APPLICATION).hasBusinessKey("DP-2027-0042");
+    assertThat(task(instance)).hasCandidateGroup("partnership-managers")
         .hasDueDate(Date.from(APPLIED_AT.plus(10, ChronoUnit.DAYS)));
-    Task withFormRef = taskService().createTaskQuery().processInstanceId(instance.getId()).initializeFormKeys()
-        .singleResult();
-    assertThat(withFormRef.getCamundaFormRef().getKey()).isEqualTo("Form_ReviewApplication");
-    assertThat(withFormRef.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+    assertFormRef("Form_ReviewApplication");
 
-    complete(task(), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "ACCEPT"));
+    complete(task(instance), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "ACCEPT"));
+    assertThat(instance).isWaitingAt("Task_AcceptApplication");   // async: its email is a side effect
+    runJobs();
+    assertThat(instance).isWaitingAtExactly("Task_RecordSignedAgreement");
+    assertFormRef("Form_RecordSignedAgreement");
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ApplicationReviewed");
+    complete(task(instance), withVariables("signatoryName", "Dr. Ada Lovelace, Superintendent", "agreementSignedOn", "2027-03-10"));
+    runJobs();
+    assertThat(instance).isWaitingAtExactly("Task_WaitForPlan");
+
+    submitPlan();
+    assertThat(instance).isWaitingAtExactly("Task_ReviewPlan");
+    assertFormRef("Form_ReviewComprehensivePlan");
+    complete(task(instance), withVariables("planDecision", "APPROVE"));
+    runJobs();
+
+    assertThat(instance).isEnded().hasPassed("Gateway_ApproveMerge", "Task_ApprovePlan", "EndEvent_PlanApproved")
+        .hasNotPassed("Task_DeclineApplication", "Task_RequestInformation", "Task_RequestPlanRevision");
+    assertThat(calls).containsExactly("registerApplication", "screenApplication@Task_ScreenApplication",
+        "acceptApplication@Task_AcceptApplication", "recordAgreement@Task_RecordAgreement", "recordPlanReview",
+        "approvePlan@Task_ApprovePlan");
   }
 
   @Test
-  void reviewDueDateFollowsTheApplicationDateNotTheReviewDate() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY);
-    ClockUtil.setCurrentTime(Date.from(APPLIED_AT.plus(12, ChronoUnit.DAYS)));
+  void declinedApplicationEndsWithTheDeclineEmail() {
+    ProcessInstance instance = apply();
+    complete(task(instance), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "DECLINE", "declineReason", "No course"));
+    runJobs();
+    assertThat(instance).isEnded().hasPassed("Task_DeclineApplication", "EndEvent_ApplicationDeclined");
+  }
 
-    assertThat(taskService().createTaskQuery().processInstanceId(instance.getId())
-        .dueBefore(ClockUtil.getCurrentTime()).count()).isEqualTo(1);
+  @Test
+  void answeredRequestForInformationReturnsToReview() {
+    ProcessInstance instance = apply();
+    complete(task(instance), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "REQUEST_INFORMATION",
+        "informationRequest", "How many sections?"));
+    runJobs();
+    assertThat(instance).isWaitingAtExactly("Task_WaitForInformation");
+
+    runtimeService().createMessageCorrelation(InformationAnswers.MESSAGE).processInstanceBusinessKey("DP-2027-0042")
+        .setVariable("informationAnswer", "Two").correlate();
+
+    assertThat(instance).isWaitingAtExactly(LifecycleProcess.TASK_REVIEW_APPLICATION)
+        .hasPassed("Gateway_ReviewMerge");
+    assertThat(calls).containsOnlyOnce("screenApplication@Task_ScreenApplication");
+  }
+
+  @Test
+  void unansweredRequestIsRemindedAfter7And14DaysAndWithdrawnAfter30() {
+    ProcessInstance instance = apply();
+    complete(task(instance), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "REQUEST_INFORMATION",
+        "informationRequest", "How many sections?"));
+    runJobs();
+
+    travel(Duration.ofDays(7).plusMinutes(1));
+    runJobs();
+    assertThat(calls).contains("remindInformation@Task_RemindInformationAfter7Days")
+        .doesNotContain("remindInformation@Task_RemindInformationAfter14Days");
+    assertThat(instance).isWaitingAt("Task_WaitForInformation");
+
+    travel(Duration.ofDays(7));
+    runJobs();
+    assertThat(calls).contains("remindInformation@Task_RemindInformationAfter14Days");
+
+    travel(Duration.ofDays(16));
+    runJobs();
+    assertThat(instance).isEnded().hasPassed("Timer_InformationDeadline", "Task_WithdrawUnanswered",
+        "EndEvent_ApplicationWithdrawn", "EndEvent_Information7Reminded", "EndEvent_Information14Reminded");
+  }
+
+  @Test
+  void anOverdueReviewRemindsTheOfficeAndStaysOpen() {
+    ProcessInstance instance = apply();
+    travel(Duration.ofDays(10).plusMinutes(1));
+    runJobs();
+
+    assertThat(calls).contains("remindReviewers@Task_RemindReviewers");
+    assertThat(instance).isWaitingAtExactly(LifecycleProcess.TASK_REVIEW_APPLICATION)
+        .hasPassed("Timer_ReviewOverdue", "EndEvent_ReviewersReminded");
+  }
+
+  @Test
+  void anUnsignedAgreementIsRemindedEvery14Days() {
+    ProcessInstance instance = apply();
+    complete(task(instance), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "ACCEPT"));
+    runJobs();
+
+    travel(Duration.ofDays(14).plusMinutes(1));
+    runJobs();
+    travel(Duration.ofDays(14));
+    runJobs();
+
+    assertThat(calls.stream().filter(c -> c.startsWith("remindSignature"))).hasSize(2);
+    assertThat(instance).isWaitingAtExactly("Task_RecordSignedAgreement").hasPassed("EndEvent_SignatureReminded");
+  }
+
+  @Test
+  void threeRevisionRoundsThenTheReviewEscalatesAndCanApprove() {
+    ProcessInstance instance = toPlanReview();
+    for (int round = 1; round <= 3; round++) {
+      complete(task(instance), withVariables("planDecision", "REVISE", "visionComment", "More detail"));
+      runJobs();
+      assertThat(instance).isWaitingAtExactly("Task_WaitForPlan");
+      submitPlan();
+    }
+    complete(task(instance), withVariables("planDecision", "REVISE"));
+
+    assertThat(instance).isWaitingAtExactly("Task_DecideEscalatedPlan");
+    assertThat(task(instance)).hasCandidateGroup("partnership-managers");
+    assertFormRef("Form_DecideEscalatedPlan");
+    assertThat(calls.stream().filter(c -> c.startsWith("requestPlanRevision"))).hasSize(3);
+
+    complete(task(instance), withVariables("escalationDecision", "APPROVE"));
+    runJobs();
+    assertThat(instance).isEnded().hasPassed("Gateway_ApproveMerge", "EndEvent_PlanApproved");
+  }
+
+  @Test
+  void anEscalatedPlanCanEndThePartnership() {
+    ProcessInstance instance = toPlanReview();
+    runtimeService().setVariable(instance.getId(), "planRevisionRounds", 3);
+    complete(task(instance), withVariables("planDecision", "REVISE"));
+    complete(task(instance), withVariables("escalationDecision", "WITHDRAW", "escalationNotes", "No agreement on the plan"));
+    runJobs();
+
+    assertThat(instance).isEnded()
+        .hasPassed("Task_WithdrawAfterPlanEscalation", "EndEvent_PartnershipWithdrawn");
   }
 
   @Test
@@ -102,5 +231,56 @@ class PartnershipLifecycleProcessTest {
         .isInstanceOf(InvalidApplicationException.class)
         .hasMessageContaining("contact.email must be an email address");
     assertThat(runtimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  private ProcessInstance apply() {
+    return runtimeService().startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY, Map.of("districtName", "Springfield"));
+  }
+
+  private ProcessInstance toPlanReview() {
+    ProcessInstance instance = apply();
+    complete(task(instance), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "ACCEPT"));
+    runJobs();
+    complete(task(instance), withVariables("signatoryName", "Ada", "agreementSignedOn", "2027-03-10"));
+    runJobs();
+    submitPlan();
+    return instance;
+  }
+
+  private void submitPlan() {
+    runtimeService().createMessageCorrelation(PlanSubmissionsMessage.NAME).processInstanceBusinessKey("DP-2027-0042")
+        .setVariable("planVision", "CS for all").correlate();
+  }
+
+  private void assertFormRef(String formId) {
+    Task withFormRef = taskService().createTaskQuery().initializeFormKeys().singleResult();
+    assertThat(withFormRef.getCamundaFormRef().getKey()).isEqualTo(formId);
+    assertThat(withFormRef.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+  }
+
+  /** Executes every job due now (async steps and timers), as the job executor would. */
+  private void runJobs() {
+    for (int guard = 0; guard < 50; guard++) {
+      List<Job> due = managementService().createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService().executeJob(job.getId()));
+    }
+    throw new AssertionError("Jobs keep creating due jobs");
+  }
+
+  private void travel(Duration duration) {
+    travelTo(now.plus(duration));
+  }
+
+  private void travelTo(Instant instant) {
+    now = instant;
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  /** The message name lives in the plan feature; named here so the test reads like the model. */
+  private static final class PlanSubmissionsMessage {
+    static final String NAME = org.codeorg.partnerships.plan.PlanSubmissions.MESSAGE;
   }
 }

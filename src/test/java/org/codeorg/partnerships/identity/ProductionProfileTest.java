@@ -33,9 +33,18 @@ class ProductionProfileTest {
   }
 
   @Test
+  void refusesAMissingOrDevelopmentTokenSecret() {
+    assertThatThrownBy(() -> start("--ADMIN_USER=ops", "--ADMIN_PASSWORD=a-long-and-unusual-secret"))
+        .hasMessageContaining("DISTRICT_TOKEN_SECRET");
+    assertThatThrownBy(() -> start("--ADMIN_USER=ops", "--ADMIN_PASSWORD=a-long-and-unusual-secret",
+        "--DISTRICT_TOKEN_SECRET=dev-only-district-token-secret-not-for-production"))
+        .hasMessageContaining("DISTRICT_TOKEN_SECRET");
+  }
+
+  @Test
   void refusesDemoDataInProduction() {
     assertThatThrownBy(() -> start("--ADMIN_USER=ops", "--ADMIN_PASSWORD=a-long-and-unusual-secret",
-        "--partnership.demo.enabled=true"))
+        "--DISTRICT_TOKEN_SECRET=0123456789abcdef0123456789abcdef-ci", "--partnership.demo.enabled=true"))
         .hasMessageContaining("must not load demo users");
   }
 

@@ -34,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = {
     "ADMIN_USER=opsadmin",
     "ADMIN_PASSWORD=ci-only-secret-4f9a2c",
+    "DISTRICT_TOKEN_SECRET=ci-only-token-secret-0123456789abcdef",
     "partnership.mail.sender.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
     "camunda.bpm.generate-unique-process-engine-name=true"

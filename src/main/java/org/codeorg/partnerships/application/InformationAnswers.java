@@ -1,0 +1,54 @@
+package org.codeorg.partnerships.application;
+
+import java.time.Clock;
+
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.codeorg.partnerships.partnership.DistrictAccess;
+import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.partnership.Partnership;
+import org.codeorg.partnerships.partnership.PartnershipProgress;
+import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The district's answer to a request for information; the application goes back to review. */
+@Service
+public class InformationAnswers {
+
+  public static final String MESSAGE = "InformationReceived";
+
+  private final DistrictAccess access;
+  private final InformationRequestRepository requests;
+  private final PartnershipProgress progress;
+  private final RuntimeService runtimeService;
+  private final Clock clock;
+
+  public InformationAnswers(DistrictAccess access, InformationRequestRepository requests, PartnershipProgress progress,
+      RuntimeService runtimeService, Clock clock) {
+    this.access = access;
+    this.requests = requests;
+    this.progress = progress;
+    this.runtimeService = runtimeService;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public void answer(String reference, String token, String answer) {
+    Partnership partnership = access.open(reference, token);
+    InformationRequest request = requests.findFirstByPartnershipIdAndAnsweredAtIsNullOrderByAskedAtDesc(partnership.getId())
+        .orElseThrow(() -> new NotWaitingException("No question is waiting for an answer from this district"));
+    request.answer(answer, clock.instant());
+    progress.moveTo(partnership, PartnershipStage.APPLICATION_REVIEW, "INFORMATION_RECEIVED", null);
+    try {
+      runtimeService.createMessageCorrelation(MESSAGE)
+          .processInstanceBusinessKey(reference)
+          .setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, partnership.getStage().name())
+          .setVariable("informationQuestion", request.getQuestion())
+          .setVariable("informationAnswer", answer)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new NotWaitingException("The partnership is not waiting for information");
+    }
+  }
+}

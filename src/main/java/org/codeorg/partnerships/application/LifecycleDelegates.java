@@ -1,0 +1,100 @@
+package org.codeorg.partnerships.application;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The lifecycle's delegates from screening to signed terms, as named beans
+ * ({@code ${screenApplication}}, …). Each reads ids and form values, calls a feature service and
+ * writes back a few variables.
+ */
+@Configuration
+class LifecycleDelegates {
+
+  @Bean("screenApplication")
+  JavaDelegate screenApplication(ApplicationScreening screening) {
+    return execution -> {
+      ScreeningResult result = screening.screen(partnershipId(execution));
+      execution.setVariable("screeningResult", result.outcome());
+      execution.setVariable("screeningReasons", result.reasonsText());
+    };
+  }
+
+  @Bean("requestInformation")
+  JavaDelegate requestInformation(ApplicationSteps steps) {
+    return execution -> stage(execution, steps.requestInformation(partnershipId(execution),
+        execution.getProcessInstanceId(), (String) execution.getVariable("informationRequest")));
+  }
+
+  /** The reminder's activity id (7 or 14 days) tells the two reminders apart. */
+  @Bean("remindInformation")
+  JavaDelegate remindInformation(ApplicationSteps steps) {
+    return execution -> steps.remindInformation(partnershipId(execution), execution.getProcessInstanceId(),
+        execution.getCurrentActivityId());
+  }
+
+  @Bean("withdrawUnanswered")
+  JavaDelegate withdrawUnanswered(ApplicationSteps steps) {
+    return execution -> stage(execution,
+        steps.withdrawUnanswered(partnershipId(execution), execution.getProcessInstanceId()));
+  }
+
+  @Bean("declineApplication")
+  JavaDelegate declineApplication(ApplicationSteps steps) {
+    return execution -> stage(execution, steps.decline(partnershipId(execution), execution.getProcessInstanceId(),
+        (String) execution.getVariable("declineReason")));
+  }
+
+  @Bean("acceptApplication")
+  JavaDelegate acceptApplication(ApplicationSteps steps) {
+    return execution -> stage(execution, steps.accept(partnershipId(execution), execution.getProcessInstanceId()));
+  }
+
+  @Bean("remindSignature")
+  JavaDelegate remindSignature(ApplicationSteps steps) {
+    return execution -> {
+      Integer sent = (Integer) execution.getVariable("signatureRemindersSent");
+      int number = sent == null ? 1 : sent + 1;
+      steps.remindSignature(partnershipId(execution), execution.getProcessInstanceId(), number);
+      execution.setVariable("signatureRemindersSent", number);
+    };
+  }
+
+  @Bean("recordAgreement")
+  JavaDelegate recordAgreement(ApplicationSteps steps) {
+    return execution -> stage(execution, steps.recordAgreement(partnershipId(execution),
+        execution.getProcessInstanceId(), (String) execution.getVariable("signatoryName"),
+        date(execution.getVariable("agreementSignedOn"))));
+  }
+
+  @Bean("remindReviewers")
+  JavaDelegate remindReviewers(ApplicationSteps steps) {
+    return execution -> steps.remindReviewers(partnershipId(execution), execution.getProcessInstanceId());
+  }
+
+  static Long partnershipId(DelegateExecution execution) {
+    return ((Number) execution.getVariable(LifecycleProcess.VAR_PARTNERSHIP_ID)).longValue();
+  }
+
+  static void stage(DelegateExecution execution, PartnershipStage stage) {
+    execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, stage.name());
+  }
+
+  /** Camunda Forms submit a date field as "yyyy-MM-dd"; the REST API may send a Date. */
+  static LocalDate date(Object value) {
+    if (value instanceof Date date) {
+      return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+    if (value instanceof String text && !text.isBlank()) {
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    }
+    throw new IllegalArgumentException("agreementSignedOn must be a date, got " + value);
+  }
+}

@@ -1,0 +1,64 @@
+package org.codeorg.partnerships.partnership;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.codeorg.partnerships.mail.EmailRequest;
+import org.codeorg.partnerships.mail.MailOutbox;
+import org.codeorg.partnerships.mail.Milestone;
+import org.codeorg.partnerships.mail.OutboxEmail;
+import org.codeorg.partnerships.mail.OutboxMailProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Queues a partnership's milestone emails with what every template may use: reference, district,
+ * contact, school year, the staff member to reply to, and the district's personal link.
+ */
+@Component
+public class PartnershipEmails {
+
+  private final MailOutbox outbox;
+  private final DistrictAccessTokens tokens;
+  private final OutboxMailProperties properties;
+
+  public PartnershipEmails(MailOutbox outbox, DistrictAccessTokens tokens, OutboxMailProperties properties) {
+    this.outbox = outbox;
+    this.tokens = tokens;
+    this.properties = properties;
+  }
+
+  /** To the district's contact. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public OutboxEmail toDistrict(Partnership partnership, Milestone milestone, String processInstanceId,
+      String occurrence, Map<String, Object> extra) {
+    return queue(partnership, partnership.getContactEmail(), milestone, processInstanceId, occurrence, extra);
+  }
+
+  /** To the staff member responsible for the partnership. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public OutboxEmail toStaff(Partnership partnership, Milestone milestone, String processInstanceId,
+      String occurrence, Map<String, Object> extra) {
+    return queue(partnership, partnership.getReplyToEmail(), milestone, processInstanceId, occurrence, extra);
+  }
+
+  public String districtLink(Partnership partnership) {
+    return properties.publicBaseUrl() + "/district/partnerships/" + partnership.getReference() + "?token="
+        + tokens.tokenFor(partnership.getReference(), partnership.getTokenGeneration());
+  }
+
+  private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
+      String occurrence, Map<String, Object> extra) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("reference", p.getReference());
+    model.put("districtName", p.getDistrict().getName());
+    model.put("contactName", p.getContactName());
+    model.put("schoolYear", p.getSchoolYear());
+    model.put("staffEmail", p.getReplyToEmail());
+    model.put("districtLink", districtLink(p));
+    model.putAll(extra);
+    return outbox.enqueue(new EmailRequest(milestone, recipient, p.getReplyToEmail(), model, p.getId(),
+        processInstanceId, occurrence));
+  }
+}

@@ -1,0 +1,37 @@
+package org.codeorg.partnerships.reporting;
+
+import java.util.List;
+
+import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Staff-facing views (DESIGN 5); HTTP Basic against Camunda identity ({@code StaffApiAuthentication}). */
+@RestController
+@RequestMapping("/api/partnerships")
+public class StaffApiController {
+
+  private final PartnershipViews views;
+
+  public StaffApiController(PartnershipViews views) {
+    this.views = views;
+  }
+
+  @GetMapping
+  public List<PartnershipViews.Summary> list(@RequestParam(required = false) PartnershipStage stage) {
+    return views.list(stage);
+  }
+
+  @GetMapping("/{reference}")
+  public PartnershipViews.Detail detail(@PathVariable String reference) {
+    return views.detail(reference);
+  }
+
+  @GetMapping("/{reference}/emails")
+  public List<PartnershipViews.Email> emails(@PathVariable String reference) {
+    return views.emails(reference);
+  }
+}

@@ -1,0 +1,117 @@
+package org.codeorg.partnerships.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.codeorg.partnerships.application.DuplicateApplicationException;
+import org.codeorg.partnerships.application.FieldViolation;
+import org.codeorg.partnerships.application.InvalidApplicationException;
+import org.codeorg.partnerships.partnership.DistrictAccessDenied;
+import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Every error of the project's API as RFC 9457 problem details ({@code application/problem+json}),
+ * with an {@code errors} list of {field, message} for bad input. No stack traces or SQL in bodies.
+ */
+@RestControllerAdvice(basePackages = "org.codeorg.partnerships")
+public class ApiProblems {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+  @ExceptionHandler(InvalidApplicationException.class)
+  ResponseEntity<ProblemDetail> invalidApplication(InvalidApplicationException e) {
+    return invalid("The application has errors", e.getViolations());
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+    return invalid("The request has errors", e.getViolations());
+  }
+
+  @ExceptionHandler(DuplicateApplicationException.class)
+  ResponseEntity<ProblemDetail> duplicate(DuplicateApplicationException e) {
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "Already applied", e.getMessage());
+    problem.setProperty("reference", e.getExistingReference());
+    return respond(problem);
+  }
+
+  @ExceptionHandler(DistrictAccessDenied.class)
+  ResponseEntity<ProblemDetail> accessDenied(DistrictAccessDenied e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+  }
+
+  @ExceptionHandler(NotWaitingException.class)
+  ResponseEntity<ProblemDetail> notWaiting(NotWaitingException e) {
+    return respond(problem(HttpStatus.CONFLICT, "Not expected now", e.getMessage()));
+  }
+
+  @ExceptionHandler(UnknownPartnershipException.class)
+  ResponseEntity<ProblemDetail> unknown(UnknownPartnershipException e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    return invalid("The request body is not valid JSON of the expected shape",
+        List.of(new FieldViolation("body", "must be a JSON object as documented")));
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+    return invalid("A parameter has a wrong value", List.of(new FieldViolation(e.getName(), "has an unknown value")));
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+    return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type", "Send application/json"));
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+    return respond(problem(HttpStatus.METHOD_NOT_ALLOWED, "Method not allowed", e.getMessage()));
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "Not found", "No such resource"));
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    log.error("Unexpected error in the partnership API", e);
+    return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
+        "The request could not be processed; nothing was changed"));
+  }
+
+  private static ResponseEntity<ProblemDetail> invalid(String detail, List<FieldViolation> violations) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", detail);
+    problem.setProperty("errors", violations.stream()
+        .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+    return respond(problem);
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("about:blank"));
+    return problem;
+  }
+
+  private static ResponseEntity<ProblemDetail> respond(ProblemDetail problem) {
+    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+  }
+}

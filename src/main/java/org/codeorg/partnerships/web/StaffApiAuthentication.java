@@ -1,0 +1,93 @@
+package org.codeorg.partnerships.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.codeorg.partnerships.identity.StaffGroups;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Staff views ({@code GET /api/partnerships/**}) need HTTP Basic credentials of a staff member
+ * (Camunda identity, any staff group). District endpoints (POST with a token) pass through.
+ */
+@Configuration
+public class StaffApiAuthentication {
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> staffApiAuthenticationFilter(IdentityService identityService) {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new StaffFilter(identityService));
+    registration.addUrlPatterns("/api/partnerships", "/api/partnerships/*");
+    registration.setOrder(20);
+    return registration;
+  }
+
+  static final class StaffFilter extends OncePerRequestFilter {
+
+    private static final List<String> STAFF_GROUPS =
+        Stream.concat(Stream.of(StaffGroups.ADMIN), StaffGroups.WORKING_GROUPS.stream()).toList();
+
+    private final IdentityService identityService;
+
+    StaffFilter(IdentityService identityService) {
+      this.identityService = identityService;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      return !"GET".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      String[] credentials = basicCredentials(request.getHeader("Authorization"));
+      if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"partnerships\"");
+        problem(response, 401, "Unauthorized", "Staff credentials (HTTP Basic) are required");
+        return;
+      }
+      boolean staff = identityService.createGroupQuery().groupMember(credentials[0]).list().stream()
+          .map(Group::getId).anyMatch(STAFF_GROUPS::contains);
+      if (!staff) {
+        problem(response, 403, "Forbidden", "Only program staff may read partnerships");
+        return;
+      }
+      chain.doFilter(request, response);
+    }
+
+    private static String[] basicCredentials(String header) {
+      if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+        return null;
+      }
+      try {
+        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        int colon = decoded.indexOf(':');
+        return colon <= 0 ? null : new String[] {decoded.substring(0, colon), decoded.substring(colon + 1)};
+      } catch (IllegalArgumentException notBase64) {
+        return null;
+      }
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+        throws IOException {
+      response.setStatus(status);
+      response.setContentType("application/problem+json");
+      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
+          + ",\"detail\":\"" + detail + "\"}");
+    }
+  }
+}
