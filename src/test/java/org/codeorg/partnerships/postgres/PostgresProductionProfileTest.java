@@ -6,38 +6,47 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.codeorg.partnerships.application.LifecycleProcess;
 import org.codeorg.partnerships.identity.DemoUsers;
 import org.codeorg.partnerships.mail.OutboxEmailRepository;
+import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.support.DistrictJourney;
+import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.TestApplications;
+import org.codeorg.partnerships.support.TestSmtpServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The application on PostgreSQL with the production profile, as docker-compose runs it: Flyway
  * and Hibernate validation on PostgreSQL, no demo users or samples, the admin from the
- * environment, and a registration through the lifecycle.
+ * environment, a registration, and the district journey of {@code DistrictJourneyTest} over HTTP.
  *
  * <p>Runs when {@code DB_URL} names a database (.ci/run creates a fresh one); see the README.
  */
 @EnabledIfEnvironmentVariable(named = "DB_URL", matches = "jdbc:postgresql:.+")
 @ActiveProfiles({"postgres", "prod"})
-@SpringBootTest(properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "ADMIN_USER=opsadmin",
     "ADMIN_PASSWORD=ci-only-secret-4f9a2c",
     "DISTRICT_TOKEN_SECRET=ci-only-token-secret-0123456789abcdef",
     "partnership.mail.sender.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
-    "camunda.bpm.generate-unique-process-engine-name=true"
+    "spring.mail.host=127.0.0.1"
 })
 class PostgresProductionProfileTest {
 
@@ -55,6 +64,29 @@ class PostgresProductionProfileTest {
   PartnershipRepository partnerships;
   @Autowired
   OutboxEmailRepository outbox;
+  @Autowired
+  ProcessEngine processEngine;
+  @Autowired
+  OutboxSender sender;
+  @LocalServerPort
+  int port;
+
+  @DynamicPropertySource
+  static void smtp(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.port", TestSmtpServer::port);
+  }
+
+  @Test
+  void aDistrictGoesFromApplicationToAnApprovedPlanOnPostgresql() {
+    if (identityService.createUserQuery().userId("pgmanager").count() == 0) {
+      User manager = identityService.newUser("pgmanager");
+      manager.setPassword("pg-manager-password");
+      identityService.saveUser(manager);
+      identityService.createMembership("pgmanager", "partnership-managers");
+    }
+    new DistrictJourney(new Http("http://localhost:" + port), processEngine, sender,
+        "pgmanager:pg-manager-password").run();
+  }
 
   @Test
   void runsOnPostgresqlWithTheProjectSchemaFromFlyway() {

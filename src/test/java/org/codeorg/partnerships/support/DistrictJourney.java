@@ -1,0 +1,208 @@
+package org.codeorg.partnerships.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.codeorg.partnerships.mail.OutboxSender;
+
+/**
+ * One district from {@code POST /api/applications} through review, signed terms, one plan
+ * revision and approval, over HTTP as the district and a partnership manager would do it, with
+ * every email checked as the SMTP server receives it. Runs against H2 and PostgreSQL.
+ */
+public final class DistrictJourney {
+
+  private static final Pattern LINK = Pattern.compile("/district/partnerships/(DP-\\d{4}-\\d{4})\\?token=([A-Za-z0-9_-]{43})");
+
+  private final Http http;
+  private final ProcessEngine engine;
+  private final OutboxSender sender;
+  private final String manager;
+
+  public DistrictJourney(Http http, ProcessEngine engine, OutboxSender sender, String managerCredentials) {
+    this.http = http;
+    this.engine = engine;
+    this.sender = sender;
+    this.manager = managerCredentials;
+  }
+
+  public void run() {
+    Map<String, Object> application = Http.application();
+    String contact = (String) ((Map<?, ?>) application.get("contact")).get("email");
+
+    // 1. The district applies.
+    Http.Response applied = http.post("/api/applications", null, application, Map.of());
+    assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+    JsonNode body = applied.json();
+    String reference = body.get("reference").asText();
+    assertThat(reference).matches("DP-\\d{4}-\\d{4}");
+    assertThat(body.get("status").asText()).isEqualTo("APPLICATION_REVIEW");
+    assertThat(body.has("id")).isTrue();
+    assertThat(applied.body()).doesNotContainIgnoringCase("token");
+
+    MimeMessage received = deliveredTo(contact, "We received your Code.org partnership application (" + reference + ")");
+    String token = tokenFrom(received, reference);
+    assertThat(http.post("/api/partnerships/" + reference + "/information", null, Map.of("answer", "x"),
+        Map.of("X-Partnership-Token", token)).status()).as("token accepted, nothing asked yet").isEqualTo(409);
+    assertThat(http.post("/api/partnerships/" + reference + "/information", null, Map.of("answer", "x"),
+        Map.of("X-Partnership-Token", token.substring(1) + "A")).status()).as("wrong token").isEqualTo(404);
+
+    // 2. A partnership manager reviews and accepts.
+    JsonNode review = openTask(reference, "Task_ReviewApplication");
+    JsonNode formVariables = http.get("/engine-rest/task/" + review.get("id").asText() + "/form-variables", manager).json();
+    assertThat(formVariables.path("screeningResult").path("value").asText()).isEqualTo("ELIGIBLE");
+    complete(review, Map.of("reviewDecision", "ACCEPT"));
+    runJobs(reference);
+    MimeMessage terms = deliveredTo(contact, "Welcome to the Code.org partnership program (" + reference + "): the partnership terms");
+    assertThat(plainText(terms)).contains("evaluators to assess the program");
+    assertThat(tokenFrom(terms, reference)).isEqualTo(token);
+
+    // 3. The signed agreement is recorded; the plan is requested.
+    complete(openTask(reference, "Task_RecordSignedAgreement"),
+        Map.of("signatoryName", "Dr. Ada Lovelace, Superintendent", "agreementSignedOn", "2027-03-15"));
+    runJobs(reference);
+    assertThat(tokenFrom(deliveredTo(contact, "Code.org partnership " + reference + ": your comprehensive plan"), reference))
+        .isEqualTo(token);
+
+    // 4. The district submits a plan (one section missing first), a revision is asked for, then approved.
+    Map<String, String> plan = Map.of("vision", "Computer science for every student by 2030",
+        "implementation", "CSP in both high schools", "promotion", "Family nights",
+        "communitySupport", "Local employers mentor");
+    Http.Response incomplete = http.post("/api/partnerships/" + reference + "/plan", null,
+        Map.of("vision", "v", "implementation", "i", "promotion", "p"), Map.of("X-Partnership-Token", token));
+    assertThat(incomplete.status()).isEqualTo(400);
+    assertThat(incomplete.contentType()).startsWith("application/problem+json");
+    assertThat(incomplete.json().get("errors").toString()).contains("communitySupport");
+    assertThat(openTasks(reference)).isEmpty();
+
+    Http.Response first = http.post("/api/partnerships/" + reference + "/plan", null, plan, Map.of("X-Partnership-Token", token));
+    assertThat(first.status()).as(first.body()).isEqualTo(202);
+    assertThat(first.json().get("round").asInt()).isEqualTo(1);
+    complete(openTask(reference, "Task_ReviewPlan"),
+        Map.of("planDecision", "REVISE", "visionComment", "Name the grades that will take CS first."));
+    runJobs(reference);
+    MimeMessage revision = deliveredTo(contact, "Code.org partnership " + reference + ": please revise your comprehensive plan");
+    assertThat(plainText(revision)).contains("Name the grades that will take CS first.");
+
+    Http.Response second = http.post("/api/partnerships/" + reference + "/plan?token=" + token, null, plan, Map.of());
+    assertThat(second.status()).as(second.body()).isEqualTo(202);
+    assertThat(second.json().get("round").asInt()).isEqualTo(2);
+    complete(openTask(reference, "Task_ReviewPlan"), Map.of("planDecision", "APPROVE"));
+    runJobs(reference);
+    deliveredTo(contact, "Code.org partnership " + reference + ": comprehensive plan approved");
+
+    // 5. What staff see.
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .singleResult().getEndActivityId()).isEqualTo("EndEvent_PlanApproved");
+    JsonNode detail = http.get("/api/partnerships/" + reference, manager).json();
+    assertThat(detail.get("stage").asText()).isEqualTo("PLAN_APPROVED");
+    assertThat(detail.get("openTasks").size()).isZero();
+    List<String> timeline = new java.util.ArrayList<>();
+    detail.get("timeline").forEach(entry -> {
+      assertThat(Instant.parse(entry.get("at").asText())).isBefore(Instant.now().plusSeconds(1));
+      timeline.add(entry.get("event").asText());
+    });
+    assertThat(timeline).containsExactly("APPLICATION_RECEIVED", "SCREENED", "APPLICATION_ACCEPTED", "AGREEMENT_SIGNED",
+        "PLAN_REQUESTED", "PLAN_SUBMITTED", "PLAN_REVIEWED", "PLAN_REVISION_REQUESTED", "PLAN_SUBMITTED",
+        "PLAN_REVIEWED", "PLAN_APPROVED");
+    assertThat(http.get("/api/partnerships?stage=PLAN_APPROVED", manager).body()).contains(reference);
+    JsonNode emails = http.get("/api/partnerships/" + reference + "/emails", manager).json();
+    List<String> milestones = new java.util.ArrayList<>();
+    emails.forEach(email -> {
+      assertThat(email.get("status").asText()).isEqualTo("SENT");
+      milestones.add(email.get("milestone").asText());
+    });
+    assertThat(milestones).containsExactly("APPLICATION_RECEIVED", "APPLICATION_ACCEPTED", "PLAN_REQUESTED",
+        "PLAN_REVISION_REQUESTED", "PLAN_APPROVED");
+    assertThat(http.get("/api/partnerships/" + reference, null).status()).isEqualTo(401);
+  }
+
+  private JsonNode openTask(String reference, String taskDefinitionKey) {
+    JsonNode tasks = http.get("/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey="
+        + taskDefinitionKey, manager).json();
+    assertThat(tasks.size()).as("open " + taskDefinitionKey + ": " + tasks).isEqualTo(1);
+    return tasks.get(0);
+  }
+
+  private List<String> openTasks(String reference) {
+    List<String> keys = new java.util.ArrayList<>();
+    http.get("/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=Task_ReviewPlan", manager)
+        .json().forEach(t -> keys.add(t.get("taskDefinitionKey").asText()));
+    return keys;
+  }
+
+  private void complete(JsonNode task, Map<String, Object> variables) {
+    Map<String, Object> typed = new java.util.LinkedHashMap<>();
+    variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+    Http.Response done = http.post("/engine-rest/task/" + task.get("id").asText() + "/complete", manager,
+        Map.of("variables", typed), Map.of());
+    assertThat(done.status()).as(done.body()).isIn(200, 204);
+  }
+
+  /** The async steps of this partnership, executed by hand as the job executor would. */
+  private void runJobs(String reference) {
+    String instanceId = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .singleResult().getId();
+    for (int guard = 0; guard < 20; guard++) {
+      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceId(instanceId).executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+  }
+
+  private MimeMessage deliveredTo(String recipient, String subject) {
+    sender.deliverDue(Instant.now());
+    List<MimeMessage> matching = Arrays.stream(TestSmtpServer.server().getReceivedMessages()).filter(m -> {
+      try {
+        return m.getAllRecipients()[0].toString().equals(recipient) && subject.equals(m.getSubject());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+    assertThat(matching).as("email '" + subject + "' to " + recipient).hasSize(1);
+    return matching.get(0);
+  }
+
+  /** The decoded text/plain part, as a mail client shows it. */
+  static String plainText(Part part) {
+    try {
+      if (part.isMimeType("text/plain")) {
+        return (String) part.getContent();
+      }
+      if (part.getContent() instanceof Multipart multipart) {
+        for (int i = 0; i < multipart.getCount(); i++) {
+          String text = plainText(multipart.getBodyPart(i));
+          if (text != null) {
+            return text;
+          }
+        }
+      }
+      return null;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String tokenFrom(MimeMessage message, String reference) {
+    Matcher link = LINK.matcher(plainText(message));
+    assertThat(link.find()).as("district link in " + message).isTrue();
+    assertThat(link.group(1)).isEqualTo(reference);
+    return link.group(2);
+  }
+}

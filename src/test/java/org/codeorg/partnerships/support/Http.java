@@ -1,0 +1,82 @@
+package org.codeorg.partnerships.support;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** A small JSON-over-HTTP client for tests against the running application. */
+public final class Http {
+
+  public static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String baseUrl;
+
+  public Http(String baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public record Response(int status, String contentType, String body) {
+    public JsonNode json() {
+      try {
+        return JSON.readTree(body);
+      } catch (Exception e) {
+        throw new AssertionError("Not JSON (" + status + "): " + body, e);
+      }
+    }
+  }
+
+  public Response get(String path, String credentials) {
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), credentials, Map.of());
+  }
+
+  public Response post(String path, String credentials, Object body, Map<String, String> headers) {
+    try {
+      String text = body instanceof String s ? s : JSON.writeValueAsString(body);
+      return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(text)), credentials, headers);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Response send(HttpRequest.Builder request, String credentials, Map<String, String> headers) {
+    if (credentials != null) {
+      request.header("Authorization",
+          "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    headers.forEach(request::header);
+    try {
+      HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The application body of DESIGN 5, with a district of its own per call. */
+  public static Map<String, Object> application() {
+    Map<String, Object> form = TestApplications.startForm();
+    String school = (String) form.get("schoolName");
+    return new java.util.LinkedHashMap<>(Map.of(
+        "district", Map.of("name", form.get("districtName"), "ncesId", form.get("districtNcesId"), "state", "CA"),
+        "contact", Map.of("name", form.get("contactName"), "email", form.get("contactEmail"), "phone", "+1 555 0100"),
+        "schoolYear", "2027-2028",
+        "schools", java.util.List.of(Map.of("name", school, "level", "HIGH")),
+        "courses", java.util.List.of(Map.of("course", "CSP", "school", school, "sections", 2)),
+        "teachers", java.util.List.of(Map.of("name", form.get("teacherName"), "email", form.get("teacherEmail"),
+            "school", school, "course", "CSP")),
+        "leaders", java.util.List.of(Map.of("name", "Sam Cole", "email", "scole" + form.get("districtNcesId") + "@k12.test",
+            "school", school, "role", "COUNSELOR")),
+        "technology", Map.of("oneToOneComputing", true, "bandwidthMbps", 25)));
+  }
+}
