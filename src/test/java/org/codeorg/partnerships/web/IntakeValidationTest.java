@@ -1,0 +1,161 @@
+package org.codeorg.partnerships.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Bad input to the district API: a 400 problem+json naming the field, never a 5xx, nothing written. */
+class IntakeValidationTest extends SpringIntegrationTest {
+
+  @Autowired
+  JdbcTemplate jdbc;
+  @Autowired
+  IdentityService identityService;
+
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(baseUrl());
+  }
+
+  static Stream<Arguments> badApplications() {
+    return Stream.of(
+        bad("missing district", "district", a -> a.remove("district")),
+        bad("missing contact", "contact", a -> a.remove("contact")),
+        bad("bad contact email", "contact.email", a -> ((ObjectNode) a.get("contact")).put("email", "ana.ruiz")),
+        bad("unknown course", "courses[0].course", a -> course(a).put("course", "PYTHON")),
+        bad("elementary course at a high school", "courses[0].course", a -> course(a).put("course", "CSF")),
+        bad("no teacher for a course", "teachers", a -> ((ArrayNode) a.get("teachers")).removeAll()),
+        bad("negative bandwidth", "technology.bandwidthMbps",
+            a -> ((ObjectNode) a.get("technology")).put("bandwidthMbps", -1)),
+        bad("teacher at an unknown school", "teachers[0].school",
+            a -> ((ObjectNode) a.get("teachers").get(0)).put("school", "Nowhere High")),
+        bad("school year", "schoolYear", a -> a.put("schoolYear", "2027/28")),
+        bad("no sections", "courses[0].sections", a -> course(a).put("sections", 0)),
+        bad("unknown school level", "schools[0].level", a -> ((ObjectNode) a.get("schools").get(0)).put("level", "HIGHER")),
+        bad("sections not a number", "body", a -> course(a).put("sections", "two")),
+        bad("huge district name", "district.name", a -> ((ObjectNode) a.get("district")).put("name", "x".repeat(5000))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badApplications")
+  void aBadApplicationIsRefusedWithItsFieldAndWritesNothing(String description, String field, Consumer<ObjectNode> breakIt) {
+    ObjectNode application = Http.JSON.valueToTree(Http.application());
+    breakIt.accept(application);
+    long[] before = counts();
+
+    Http.Response response = http.post("/api/applications", null, application.toString(), Map.of());
+
+    assertProblem(response, 400, field);
+    assertThat(counts()).as("rows and instances after: " + description).containsExactly(before);
+  }
+
+  @Test
+  void malformedOrEmptyBodiesAreBadRequests() {
+    long[] before = counts();
+    assertProblem(http.post("/api/applications", null, "{\"district\": ", Map.of()), 400, "body");
+    assertProblem(http.post("/api/applications", null, "", Map.of()), 400, "body");
+    Http.Response empty = http.post("/api/applications", null, "{}", Map.of());
+    assertProblem(empty, 400, "district");
+    assertThat(empty.json().get("errors").toString()).contains("contact", "schoolYear", "schools", "courses");
+    assertThat(counts()).containsExactly(before);
+  }
+
+  @Test
+  void aSecondApplicationForTheSameDistrictAndYearIsAConflictNamingTheFirst() {
+    Map<String, Object> application = Http.application();
+    Http.Response first = http.post("/api/applications", null, application, Map.of());
+    assertThat(first.status()).isEqualTo(201);
+    long[] before = counts();
+
+    Http.Response again = http.post("/api/applications", null, application, Map.of());
+
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.contentType()).startsWith("application/problem+json");
+    assertThat(again.json().get("reference").asText()).isEqualTo(first.json().get("reference").asText());
+    assertThat(counts()).containsExactly(before);
+  }
+
+  @Test
+  void districtEndpointsRefuseUnknownPartnershipsAndBadTokensAlike() {
+    String reference = http.post("/api/applications", null, Http.application(), Map.of()).json().get("reference").asText();
+    Map<String, String> plan = Map.of("vision", "v", "implementation", "i", "promotion", "p", "communitySupport", "c");
+
+    Http.Response noToken = http.post("/api/partnerships/" + reference + "/plan", null, plan, Map.of());
+    Http.Response badToken = http.post("/api/partnerships/" + reference + "/plan", null, plan,
+        Map.of("X-Partnership-Token", "not-the-token"));
+    Http.Response unknown = http.post("/api/partnerships/DP-1999-0001/plan", null, plan,
+        Map.of("X-Partnership-Token", "not-the-token"));
+
+    for (Http.Response response : List.of(noToken, badToken, unknown)) {
+      assertThat(response.status()).isEqualTo(404);
+      assertThat(response.json().get("detail").asText()).isEqualTo(unknown.json().get("detail").asText());
+    }
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM comprehensive_plan p JOIN partnership s ON s.id = p.partnership_id "
+        + "WHERE s.reference = ?", Long.class, reference)).isZero();
+  }
+
+  @Test
+  void staffViewsNeedStaffCredentials() {
+    if (identityService.createUserQuery().userId("outsider").count() == 0) {
+      User outsider = identityService.newUser("outsider");
+      outsider.setPassword("outsider-password");
+      identityService.saveUser(outsider);
+    }
+    assertProblem(http.get("/api/partnerships", null), 401, null);
+    assertProblem(http.get("/api/partnerships", "outsider:outsider-password"), 403, null);
+    assertThat(http.get("/api/partnerships", "evaluator:evaluator").status()).isEqualTo(200);
+    assertProblem(http.get("/api/partnerships?stage=NO_SUCH_STAGE", "manager:manager"), 400, "stage");
+    assertProblem(http.get("/api/partnerships/DP-1999-0001", "manager:manager"), 404, null);
+  }
+
+  private long[] counts() {
+    return new long[] {
+        count("partnership"), count("district"), count("email_outbox"), count("partnership_event"),
+        processEngine.getRuntimeService().createProcessInstanceQuery().count()};
+  }
+
+  private long count(String table) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+  }
+
+  private static void assertProblem(Http.Response response, int status, String field) {
+    assertThat(response.status()).as(response.body()).isEqualTo(status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    JsonNode problem = response.json();
+    assertThat(problem.get("status").asInt()).isEqualTo(status);
+    assertThat(response.body()).doesNotContain("Exception", "at org.", "SQL");
+    if (field != null) {
+      List<String> fields = problem.get("errors").findValuesAsText("field");
+      assertThat(fields).contains(field);
+    }
+  }
+
+  private static ObjectNode course(ObjectNode application) {
+    return (ObjectNode) application.get("courses").get(0);
+  }
+
+  private static Arguments bad(String description, String field, Consumer<ObjectNode> breakIt) {
+    return Arguments.of(description, field, breakIt);
+  }
+}
