@@ -4,9 +4,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.partnership.DistrictAccessTokens;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.plan.PlanSections;
+import org.codeorg.partnerships.plan.PlanSubmissions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,11 +23,13 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sample partnerships for a newcomer: started through the real lifecycle (as if keyed in on the
- * Tasklist start form), so Tasklist shows "Review application" tasks the moment the app is up.
- * Only into an empty database, so a restart on the H2 file keeps what was there.
+ * Sample partnerships for a newcomer, started and moved on through the real lifecycle so that
+ * Tasklist shows work of several stages the moment the app is up: two applications to review,
+ * one waiting for the district's information, one waiting for its signed agreement, and one plan
+ * to review. Only into an empty database, so a restart on the H2 file keeps what was there.
  */
 @Component
 @ConditionalOnProperty(name = "partnership.demo.enabled", havingValue = "true")
@@ -26,20 +37,24 @@ public class SamplePartnerships {
 
   private static final Logger log = LoggerFactory.getLogger(SamplePartnerships.class);
 
-  static final List<Map<String, Object>> SAMPLES = List.of(
-      sample("Springfield Unified", "0612345", "CA", "Ana Ruiz", "ana.ruiz@springfield.k12.ca.us",
-          "Springfield High", "HIGH", "CSP", 2, "Lee Park", "lpark@springfield.k12.ca.us", true, 25),
-      sample("Riverside County Schools", "1700456", "IL", "Omar Haddad", "ohaddad@riverside.k12.il.us",
-          "Riverside Middle", "MIDDLE", "CS_ALGEBRA", 3, "June Okafor", "jokafor@riverside.k12.il.us", true, 50),
-      sample("Lakeview Elementary District", "2600789", "MI", "Grace Lin", "glin@lakeview.k12.mi.us",
-          "Lakeview Elementary", "ELEMENTARY", "CSF", 4, "Ben Carter", "bcarter@lakeview.k12.mi.us", false, 8));
-
   private final RuntimeService runtimeService;
+  private final TaskService taskService;
+  private final ManagementService managementService;
   private final PartnershipRepository partnerships;
+  private final PlanSubmissions planSubmissions;
+  private final DistrictAccessTokens tokens;
+  private final TransactionTemplate tx;
 
-  public SamplePartnerships(RuntimeService runtimeService, PartnershipRepository partnerships) {
+  public SamplePartnerships(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+      PartnershipRepository partnerships, PlanSubmissions planSubmissions, DistrictAccessTokens tokens,
+      TransactionTemplate tx) {
     this.runtimeService = runtimeService;
+    this.taskService = taskService;
+    this.managementService = managementService;
     this.partnerships = partnerships;
+    this.planSubmissions = planSubmissions;
+    this.tokens = tokens;
+    this.tx = tx;
   }
 
   @Order(4)
@@ -48,10 +63,72 @@ public class SamplePartnerships {
     if (partnerships.count() > 0) {
       return;
     }
-    for (Map<String, Object> variables : SAMPLES) {
-      runtimeService.startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY, variables);
+    start(sample("Springfield Unified", "0612345", "CA", "Ana Ruiz", "ana.ruiz@springfield.k12.ca.us",
+        "Springfield High", "HIGH", "CSP", 2, "Lee Park", "lpark@springfield.k12.ca.us", true, 25));
+    start(sample("Lakeview Elementary District", "2600789", "MI", "Grace Lin", "glin@lakeview.k12.mi.us",
+        "Lakeview Elementary", "ELEMENTARY", "CSF", 4, "Ben Carter", "bcarter@lakeview.k12.mi.us", false, 8));
+
+    ProcessInstance hillValley = start(sample("Hill Valley Unified", "0698765", "CA", "Marty Brown",
+        "mbrown@hillvalley.k12.ca.us", "Hill Valley High", "HIGH", "ECS", 3, "Lorraine Baines",
+        "lbaines@hillvalley.k12.ca.us", true, 15));
+    completeTask(hillValley, Map.of("reviewDecision", "REQUEST_INFORMATION",
+        "informationRequest", "Which period will ECS be taught in, and by how many teachers?"));
+
+    ProcessInstance riverside = start(sample("Riverside County Schools", "1700456", "IL", "Omar Haddad",
+        "ohaddad@riverside.k12.il.us", "Riverside Middle", "MIDDLE", "CS_ALGEBRA", 3, "June Okafor",
+        "jokafor@riverside.k12.il.us", true, 50));
+    completeTask(riverside, Map.of("reviewDecision", "ACCEPT"));
+
+    ProcessInstance cedarGrove = start(sample("Cedar Grove Schools", "3400321", "NJ", "Priya Natarajan",
+        "pnatarajan@cedargrove.k12.nj.us", "Cedar Grove High", "HIGH", "CSP", 2, "Tom Reyes",
+        "treyes@cedargrove.k12.nj.us", true, 100));
+    completeTask(cedarGrove, Map.of("reviewDecision", "ACCEPT"));
+    completeTask(cedarGrove, Map.of("signatoryName", "Dr. Helen Park, Superintendent", "agreementSignedOn", "2027-02-01"));
+    String reference = cedarGrove.getBusinessKey();
+    tx.executeWithoutResult(status -> planSubmissions.submit(reference, tokens.tokenFor(reference, 1), new PlanSections(
+        "Every Cedar Grove graduate has taken a computer science course by 2030.",
+        "CSP in grade 11 at Cedar Grove High, two sections from fall 2027.",
+        "Course fair for grade 10, family information night, posters from the marketing kit.",
+        "The school board endorsed the plan; a local software firm hosts job-shadow days.")));
+
+    log.info("Started 5 sample partnerships; log in to Tasklist as 'manager' to work on them");
+  }
+
+  private ProcessInstance start(Map<String, Object> variables) {
+    return runtimeService.startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY, variables);
+  }
+
+  private void completeTask(ProcessInstance instance, Map<String, Object> variables) {
+    String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+    taskService.complete(taskId, variables);
+    runAsyncSteps(instance.getId());
+  }
+
+  /** Runs the async steps now; the job executor may take one first, which is just as good. */
+  private void runAsyncSteps(String processInstanceId) {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable()
+          .messages().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      for (Job job : jobs) {
+        try {
+          managementService.executeJob(job.getId());
+        } catch (OptimisticLockingException | BadUserRequestException takenByTheJobExecutor) {
+          sleep();
+        }
+      }
     }
-    log.info("Started {} sample partnerships; log in to Tasklist as 'manager' to review them", SAMPLES.size());
+    throw new IllegalStateException("Async steps of sample " + processInstanceId + " did not finish");
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static Map<String, Object> sample(String district, String ncesId, String state, String contact,

@@ -67,17 +67,22 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
   }
 
   @Test
-  void samplePartnershipsWaitForReviewInTheManagersTasklist() {
-    assertThat(jdbc.queryForList("SELECT d.name FROM partnership p JOIN district d ON d.id = p.district_id",
-        String.class)).contains("Springfield Unified", "Riverside County Schools", "Lakeview Elementary District");
+  void samplePartnershipsShowWorkOfSeveralStagesInTheManagersTasklist() {
+    assertThat(jdbc.queryForList("SELECT d.name || ':' || p.stage FROM partnership p JOIN district d ON d.id = p.district_id",
+        String.class)).contains("Springfield Unified:APPLICATION_REVIEW", "Lakeview Elementary District:APPLICATION_REVIEW",
+        "Hill Valley Unified:AWAITING_INFORMATION", "Riverside County Schools:TERMS_SIGNATURE",
+        "Cedar Grove Schools:COMPREHENSIVE_PLAN");
 
     asUser("manager", "partnership-managers");
-    Filter myGroups = filter(TasklistFilters.MY_GROUPS_TASKS);
-    Filter reviewStage = filter(TasklistFilters.STAGE_PREFIX + "Application review");
-    assertThat(filterService.count(myGroups.getId())).isGreaterThanOrEqualTo(3);
-    assertThat(filterService.count(reviewStage.getId())).isGreaterThanOrEqualTo(3);
+    assertThat(filterService.count(filter(TasklistFilters.MY_GROUPS_TASKS).getId())).isGreaterThanOrEqualTo(4);
+    assertThat(filterService.count(filter(TasklistFilters.STAGE_PREFIX + "Application review").getId()))
+        .isGreaterThanOrEqualTo(2);
+    assertThat(filterService.count(filter(TasklistFilters.STAGE_PREFIX + "Partnership terms signature").getId()))
+        .isGreaterThanOrEqualTo(1);
+    assertThat(filterService.count(filter(TasklistFilters.STAGE_PREFIX + "Comprehensive plan").getId()))
+        .isGreaterThanOrEqualTo(1);
     assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleProcess.TASK_REVIEW_APPLICATION).count())
-        .isGreaterThanOrEqualTo(3);
+        .isGreaterThanOrEqualTo(2);
   }
 
   @Test
