@@ -36,13 +36,10 @@ public class ApplicationScreening {
     Partnership partnership = progress.load(partnershipId);
     DmnDecisionResult findings = decisionService.evaluateDecisionByKey(DECISION_KEY)
         .variables(inputs(partnership)).evaluate();
-    List<String> outcomes = findings.collectEntries("outcome");
-    List<String> reasons = findings.collectEntries("reason");
-    String outcome = outcomes.contains("INELIGIBLE") ? "INELIGIBLE"
-        : outcomes.contains("NEEDS_REVIEW") ? "NEEDS_REVIEW" : "ELIGIBLE";
-    partnership.recordScreening(outcome);
-    progress.record(partnership, "SCREENED", outcome);
-    return new ScreeningResult(outcome, reasons);
+    ScreeningResult result = ScreeningResult.of(findings.collectEntries("outcome"), findings.collectEntries("reason"));
+    partnership.recordScreening(result.outcome());
+    progress.record(partnership, "SCREENED", result.outcome());
+    return result;
   }
 
   static Map<String, Object> inputs(Partnership p) {

@@ -1,9 +1,8 @@
 package org.codeorg.partnerships.application;
 
 import java.time.Clock;
+import java.util.Map;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
@@ -21,15 +20,15 @@ public class InformationAnswers {
   private final DistrictAccess access;
   private final InformationRequestRepository requests;
   private final PartnershipProgress progress;
-  private final RuntimeService runtimeService;
+  private final LifecycleMessages messages;
   private final Clock clock;
 
   public InformationAnswers(DistrictAccess access, InformationRequestRepository requests, PartnershipProgress progress,
-      RuntimeService runtimeService, Clock clock) {
+      LifecycleMessages messages, Clock clock) {
     this.access = access;
     this.requests = requests;
     this.progress = progress;
-    this.runtimeService = runtimeService;
+    this.messages = messages;
     this.clock = clock;
   }
 
@@ -40,15 +39,9 @@ public class InformationAnswers {
         .orElseThrow(() -> new NotWaitingException("No question is waiting for an answer from this district"));
     request.answer(answer, clock.instant());
     progress.moveTo(partnership, PartnershipStage.APPLICATION_REVIEW, "INFORMATION_RECEIVED", null);
-    try {
-      runtimeService.createMessageCorrelation(MESSAGE)
-          .processInstanceBusinessKey(reference)
-          .setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, partnership.getStage().name())
-          .setVariable("informationQuestion", request.getQuestion())
-          .setVariable("informationAnswer", answer)
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw new NotWaitingException("The partnership is not waiting for information");
-    }
+    messages.deliver(MESSAGE, reference, Map.of(
+        LifecycleProcess.VAR_PARTNERSHIP_STAGE, partnership.getStage().name(),
+        "informationQuestion", request.getQuestion(),
+        "informationAnswer", answer), "The partnership is not waiting for information");
   }
 }

@@ -21,7 +21,7 @@ class LifecycleDelegates {
   @Bean("screenApplication")
   JavaDelegate screenApplication(ApplicationScreening screening) {
     return execution -> {
-      ScreeningResult result = screening.screen(partnershipId(execution));
+      ScreeningResult result = screening.screen(LifecycleProcess.partnershipId(execution));
       execution.setVariable("screeningResult", result.outcome());
       execution.setVariable("screeningReasons", result.reasonsText());
     };
@@ -29,32 +29,32 @@ class LifecycleDelegates {
 
   @Bean("requestInformation")
   JavaDelegate requestInformation(ApplicationSteps steps) {
-    return execution -> stage(execution, steps.requestInformation(partnershipId(execution),
+    return execution -> stage(execution, steps.requestInformation(LifecycleProcess.partnershipId(execution),
         execution.getProcessInstanceId(), (String) execution.getVariable("informationRequest")));
   }
 
   /** The reminder's activity id (7 or 14 days) tells the two reminders apart. */
   @Bean("remindInformation")
   JavaDelegate remindInformation(ApplicationSteps steps) {
-    return execution -> steps.remindInformation(partnershipId(execution), execution.getProcessInstanceId(),
+    return execution -> steps.remindInformation(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId(),
         execution.getCurrentActivityId());
   }
 
   @Bean("withdrawUnanswered")
   JavaDelegate withdrawUnanswered(ApplicationSteps steps) {
     return execution -> stage(execution,
-        steps.withdrawUnanswered(partnershipId(execution), execution.getProcessInstanceId()));
+        steps.withdrawUnanswered(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId()));
   }
 
   @Bean("declineApplication")
   JavaDelegate declineApplication(ApplicationSteps steps) {
-    return execution -> stage(execution, steps.decline(partnershipId(execution), execution.getProcessInstanceId(),
+    return execution -> stage(execution, steps.decline(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId(),
         (String) execution.getVariable("declineReason")));
   }
 
   @Bean("acceptApplication")
   JavaDelegate acceptApplication(ApplicationSteps steps) {
-    return execution -> stage(execution, steps.accept(partnershipId(execution), execution.getProcessInstanceId()));
+    return execution -> stage(execution, steps.accept(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId()));
   }
 
   @Bean("remindSignature")
@@ -62,26 +62,23 @@ class LifecycleDelegates {
     return execution -> {
       Integer sent = (Integer) execution.getVariable("signatureRemindersSent");
       int number = sent == null ? 1 : sent + 1;
-      steps.remindSignature(partnershipId(execution), execution.getProcessInstanceId(), number);
+      steps.remindSignature(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId(), number);
       execution.setVariable("signatureRemindersSent", number);
     };
   }
 
   @Bean("recordAgreement")
   JavaDelegate recordAgreement(ApplicationSteps steps) {
-    return execution -> stage(execution, steps.recordAgreement(partnershipId(execution),
+    return execution -> stage(execution, steps.recordAgreement(LifecycleProcess.partnershipId(execution),
         execution.getProcessInstanceId(), (String) execution.getVariable("signatoryName"),
         date(execution.getVariable("agreementSignedOn"))));
   }
 
   @Bean("remindReviewers")
   JavaDelegate remindReviewers(ApplicationSteps steps) {
-    return execution -> steps.remindReviewers(partnershipId(execution), execution.getProcessInstanceId());
+    return execution -> steps.remindReviewers(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId());
   }
 
-  static Long partnershipId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(LifecycleProcess.VAR_PARTNERSHIP_ID)).longValue();
-  }
 
   static void stage(DelegateExecution execution, PartnershipStage stage) {
     execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, stage.name());

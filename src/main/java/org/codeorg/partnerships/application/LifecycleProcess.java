@@ -17,4 +17,8 @@ public final class LifecycleProcess {
 
   private LifecycleProcess() {
   }
+
+  public static Long partnershipId(org.camunda.bpm.engine.delegate.VariableScope execution) {
+    return ((Number) execution.getVariable(VAR_PARTNERSHIP_ID)).longValue();
+  }
 }

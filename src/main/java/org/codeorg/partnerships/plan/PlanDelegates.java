@@ -15,7 +15,7 @@ class PlanDelegates {
   JavaDelegate recordPlanReview(PlanSteps steps) {
     return execution -> {
       String decision = (String) execution.getVariable("planDecision");
-      steps.recordReview(partnershipId(execution), decision, new PlanSections(
+      steps.recordReview(LifecycleProcess.partnershipId(execution), decision, new PlanSections(
           text(execution, "visionComment"), text(execution, "implementationComment"),
           text(execution, "promotionComment"), text(execution, "communitySupportComment")), reviewer(execution));
       if ("REVISE".equals(decision)) {
@@ -27,25 +27,22 @@ class PlanDelegates {
 
   @Bean("requestPlanRevision")
   JavaDelegate requestPlanRevision(PlanSteps steps) {
-    return execution -> steps.requestRevision(partnershipId(execution), execution.getProcessInstanceId());
+    return execution -> steps.requestRevision(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId());
   }
 
   @Bean("approvePlan")
   JavaDelegate approvePlan(PlanSteps steps) {
     return execution -> execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE,
-        steps.approve(partnershipId(execution), execution.getProcessInstanceId()).name());
+        steps.approve(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId()).name());
   }
 
   @Bean("withdrawAfterPlanEscalation")
   JavaDelegate withdrawAfterPlanEscalation(PlanSteps steps) {
     return execution -> execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE,
-        steps.withdrawAfterEscalation(partnershipId(execution), execution.getProcessInstanceId(),
+        steps.withdrawAfterEscalation(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId(),
             text(execution, "escalationNotes")).name());
   }
 
-  private static Long partnershipId(DelegateExecution execution) {
-    return ((Number) execution.getVariable(LifecycleProcess.VAR_PARTNERSHIP_ID)).longValue();
-  }
 
   private static String text(DelegateExecution execution, String name) {
     Object value = execution.getVariable(name);

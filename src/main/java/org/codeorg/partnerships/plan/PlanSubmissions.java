@@ -3,10 +3,8 @@ package org.codeorg.partnerships.plan;
 import java.time.Clock;
 import java.util.Map;
 
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
-import org.camunda.bpm.engine.RuntimeService;
+import org.codeorg.partnerships.application.LifecycleMessages;
 import org.codeorg.partnerships.partnership.DistrictAccess;
-import org.codeorg.partnerships.partnership.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipProgress;
 import org.springframework.stereotype.Service;
@@ -21,15 +19,15 @@ public class PlanSubmissions {
   private final DistrictAccess access;
   private final ComprehensivePlanRepository plans;
   private final PartnershipProgress progress;
-  private final RuntimeService runtimeService;
+  private final LifecycleMessages messages;
   private final Clock clock;
 
   public PlanSubmissions(DistrictAccess access, ComprehensivePlanRepository plans, PartnershipProgress progress,
-      RuntimeService runtimeService, Clock clock) {
+      LifecycleMessages messages, Clock clock) {
     this.access = access;
     this.plans = plans;
     this.progress = progress;
-    this.runtimeService = runtimeService;
+    this.messages = messages;
     this.clock = clock;
   }
 
@@ -41,19 +39,12 @@ public class PlanSubmissions {
         .map(previous -> previous.getRound() + 1).orElse(1);
     plans.save(new ComprehensivePlan(partnership.getId(), round, sections, clock.instant()));
     progress.record(partnership, "PLAN_SUBMITTED", "Round " + round);
-    try {
-      runtimeService.createMessageCorrelation(MESSAGE)
-          .processInstanceBusinessKey(reference)
-          .setVariables(Map.of(
-              "planRound", round,
-              "planVision", sections.vision(),
-              "planImplementation", sections.implementation(),
-              "planPromotion", sections.promotion(),
-              "planCommunitySupport", sections.communitySupport()))
-          .correlateWithResult();
-    } catch (MismatchingMessageCorrelationException e) {
-      throw new NotWaitingException("The partnership is not waiting for a comprehensive plan");
-    }
+    messages.deliver(MESSAGE, reference, Map.of(
+        "planRound", round,
+        "planVision", sections.vision(),
+        "planImplementation", sections.implementation(),
+        "planPromotion", sections.promotion(),
+        "planCommunitySupport", sections.communitySupport()), "The partnership is not waiting for a comprehensive plan");
     return round;
   }
 }
