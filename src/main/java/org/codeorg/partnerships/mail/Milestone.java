@@ -17,7 +17,8 @@ public enum Milestone {
   PLAN_REQUESTED("plan-requested", "Code.org partnership {reference}: your comprehensive plan"),
   PLAN_REVISION_REQUESTED("plan-revision-requested", "Code.org partnership {reference}: please revise your comprehensive plan"),
   PLAN_APPROVED("plan-approved", "Code.org partnership {reference}: comprehensive plan approved"),
-  REVIEW_OVERDUE("review-overdue", "Overdue: review of partnership application {reference}");
+  REVIEW_OVERDUE("review-overdue", "Overdue: review of partnership application {reference}"),
+  ACCESS_LINK_REISSUED("access-link-reissued", "Code.org partnership {reference}: your new personal link");
 
   private final String template;
   private final String subjectPattern;

@@ -4,7 +4,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens a partnership for a district request only with that partnership's current token. */
+/**
+ * Opens a partnership for a district request only with that partnership's current, unrevoked
+ * token. Every failure looks the same (404), so a token reveals nothing about other partnerships.
+ */
 @Component
 public class DistrictAccess {
 
@@ -19,7 +22,7 @@ public class DistrictAccess {
   @Transactional(propagation = Propagation.MANDATORY)
   public Partnership open(String reference, String token) {
     Partnership partnership = partnerships.findByReference(reference).orElseThrow(DistrictAccessDenied::new);
-    if (!tokens.matches(token, partnership.getAccessTokenHash())) {
+    if (partnership.isTokenRevoked() || !tokens.matches(token, partnership.getAccessTokenHash())) {
       throw new DistrictAccessDenied();
     }
     return partnership;

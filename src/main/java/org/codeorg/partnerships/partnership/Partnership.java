@@ -80,6 +80,9 @@ public class Partnership {
   @Column(name = "token_generation", nullable = false)
   private int tokenGeneration = 1;
 
+  @Column(name = "token_revoked_at")
+  private Instant tokenRevokedAt;
+
   @Column(name = "screening_result")
   private String screeningResult;
 
@@ -180,9 +183,28 @@ public class Partnership {
     return schools.stream().filter(s -> s.getName().equalsIgnoreCase(name)).findFirst();
   }
 
+  /** Closing stages revoke the district's token: a closed partnership's links open nothing. */
   public void moveTo(PartnershipStage newStage, Instant now) {
     this.stage = newStage;
     this.updatedAt = now;
+    if (newStage.isClosed() && tokenRevokedAt == null) {
+      tokenRevokedAt = now;
+    }
+  }
+
+  /** A new token generation: the previous token stops working at once. */
+  public void rotateToken(String newTokenHash, Instant now) {
+    if (tokenRevokedAt != null) {
+      throw new NotWaitingException("The partnership is closed; its district link cannot be reissued");
+    }
+    this.tokenGeneration++;
+    this.accessTokenHash = newTokenHash;
+    this.tokenIssuedAt = now;
+    this.updatedAt = now;
+  }
+
+  public boolean isTokenRevoked() {
+    return tokenRevokedAt != null;
   }
 
   public void recordScreening(String result) {

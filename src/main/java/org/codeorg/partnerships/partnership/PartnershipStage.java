@@ -29,6 +29,11 @@ public enum PartnershipStage {
     return label;
   }
 
+  /** The partnership has ended: its district token is revoked. */
+  public boolean isClosed() {
+    return this == CLOSED || this == DECLINED || this == WITHDRAWN;
+  }
+
   /** Stages in which staff have user tasks; each gets a Tasklist filter. */
   public boolean hasStaffWork() {
     return hasStaffWork;

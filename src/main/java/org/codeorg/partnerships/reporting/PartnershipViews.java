@@ -9,7 +9,7 @@ import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEventRepository;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.partnership.PartnershipStage;
-import org.codeorg.partnerships.web.UnknownPartnershipException;
+import org.codeorg.partnerships.partnership.UnknownPartnershipException;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

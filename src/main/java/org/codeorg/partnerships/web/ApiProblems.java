@@ -9,6 +9,7 @@ import org.codeorg.partnerships.application.FieldViolation;
 import org.codeorg.partnerships.application.InvalidApplicationException;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
 import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.partnership.UnknownPartnershipException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -66,6 +67,11 @@ public class ApiProblems {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof LimitedBodyRequest.PayloadTooLargeException) {
+        return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", cause.getMessage()));
+      }
+    }
     return invalid("The request body is not valid JSON of the expected shape",
         List.of(new FieldViolation("body", "must be a JSON object as documented")));
   }

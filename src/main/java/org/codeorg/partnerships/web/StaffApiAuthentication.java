@@ -20,8 +20,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Staff views ({@code GET /api/partnerships/**}) need HTTP Basic credentials of a staff member
- * (Camunda identity, any staff group). District endpoints (POST with a token) pass through.
+ * Staff endpoints need HTTP Basic credentials (Camunda identity): the views
+ * ({@code GET /api/partnerships/**}) any staff group, reissuing a district's link
+ * ({@code POST /api/partnerships/{ref}/access-token}) partnership managers or admins. District
+ * endpoints (other POSTs, with a token) pass through. The staff user id is kept as request attribute
+ * {@value #STAFF_USER}.
  */
 @Configuration
 public class StaffApiAuthentication {
@@ -35,10 +38,13 @@ public class StaffApiAuthentication {
     return registration;
   }
 
+  public static final String STAFF_USER = "partnerships.staffUser";
+
   static final class StaffFilter extends OncePerRequestFilter {
 
     private static final List<String> STAFF_GROUPS =
         Stream.concat(Stream.of(StaffGroups.ADMIN), StaffGroups.WORKING_GROUPS.stream()).toList();
+    private static final List<String> LINK_ISSUERS = List.of(StaffGroups.ADMIN, StaffGroups.PARTNERSHIP_MANAGERS);
 
     private final IdentityService identityService;
 
@@ -48,7 +54,11 @@ public class StaffApiAuthentication {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-      return !"GET".equals(request.getMethod());
+      return !"GET".equals(request.getMethod()) && !isLinkReissue(request);
+    }
+
+    private static boolean isLinkReissue(HttpServletRequest request) {
+      return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/access-token");
     }
 
     @Override
@@ -60,12 +70,15 @@ public class StaffApiAuthentication {
         problem(response, 401, "Unauthorized", "Staff credentials (HTTP Basic) are required");
         return;
       }
-      boolean staff = identityService.createGroupQuery().groupMember(credentials[0]).list().stream()
-          .map(Group::getId).anyMatch(STAFF_GROUPS::contains);
-      if (!staff) {
-        problem(response, 403, "Forbidden", "Only program staff may read partnerships");
+      List<String> required = isLinkReissue(request) ? LINK_ISSUERS : STAFF_GROUPS;
+      boolean allowed = identityService.createGroupQuery().groupMember(credentials[0]).list().stream()
+          .map(Group::getId).anyMatch(required::contains);
+      if (!allowed) {
+        problem(response, 403, "Forbidden", isLinkReissue(request)
+            ? "Only partnership managers may reissue a district's link" : "Only program staff may read partnerships");
         return;
       }
+      request.setAttribute(STAFF_USER, credentials[0]);
       chain.doFilter(request, response);
     }
 

@@ -23,7 +23,7 @@ public final class Http {
     this.baseUrl = baseUrl;
   }
 
-  public record Response(int status, String contentType, String body) {
+  public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
     public JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -57,10 +57,14 @@ public final class Http {
     try {
       HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-          response.body());
+          response.body(), response.headers());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  public String headerOf(Response response, String name) {
+    return response.headers().firstValue(name).orElse(null);
   }
 
   /** The application body of DESIGN 5, with a district of its own per call. */

@@ -26,7 +26,9 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.datasource.url=jdbc:h2:mem:partnerships-it;DB_CLOSE_DELAY=-1",
     "partnership.mail.sender.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
-    "spring.mail.host=127.0.0.1"
+    "spring.mail.host=127.0.0.1",
+    // Every test client is 127.0.0.1; SecurityHardeningTest lowers the limit to test it.
+    "partnership.intake.rate-limit.requests-per-minute=100000"
 })
 public abstract class SpringIntegrationTest {
 

@@ -1,4 +1,4 @@
-package org.codeorg.partnerships.web;
+package org.codeorg.partnerships.partnership;
 
 public class UnknownPartnershipException extends RuntimeException {
   public UnknownPartnershipException(String reference) {

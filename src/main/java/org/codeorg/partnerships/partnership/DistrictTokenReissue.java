@@ -1,0 +1,40 @@
+package org.codeorg.partnerships.partnership;
+
+import java.time.Clock;
+import java.util.Map;
+
+import org.codeorg.partnerships.mail.Milestone;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A partnership manager reissues a district's link (lost or leaked): the old token dies, the new one is emailed. */
+@Service
+public class DistrictTokenReissue {
+
+  private final PartnershipRepository partnerships;
+  private final DistrictAccessTokens tokens;
+  private final PartnershipProgress progress;
+  private final PartnershipEmails emails;
+  private final Clock clock;
+
+  public DistrictTokenReissue(PartnershipRepository partnerships, DistrictAccessTokens tokens,
+      PartnershipProgress progress, PartnershipEmails emails, Clock clock) {
+    this.partnerships = partnerships;
+    this.tokens = tokens;
+    this.progress = progress;
+    this.emails = emails;
+    this.clock = clock;
+  }
+
+  /** Returns the new generation. */
+  @Transactional
+  public int reissue(String reference, String staffUser) {
+    Partnership p = partnerships.findByReference(reference)
+        .orElseThrow(() -> new UnknownPartnershipException(reference));
+    int next = p.getTokenGeneration() + 1;
+    p.rotateToken(DistrictAccessTokens.hash(tokens.tokenFor(reference, next)), clock.instant());
+    progress.record(p, "ACCESS_LINK_REISSUED", "by " + staffUser);
+    emails.toDistrict(p, Milestone.ACCESS_LINK_REISSUED, p.getProcessInstanceId(), "generation-" + next, Map.of());
+    return next;
+  }
+}

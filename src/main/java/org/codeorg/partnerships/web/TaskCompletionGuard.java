@@ -1,0 +1,187 @@
+package org.codeorg.partnerships.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.BufferedReader;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.codeorg.partnerships.application.FieldViolation;
+import org.codeorg.partnerships.engine.TaskFormValidator;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every completion of a user task over HTTP — Tasklist ({@code /camunda/api/engine/…/submit-form})
+ * and the REST API ({@code /engine-rest/task/{id}/complete|submit-form}) — is checked against the
+ * task's form before the engine sees it. A bad completion gets 400 with each field named, and the
+ * task stays open. Runs after the authentication filters, so strangers learn nothing of a form.
+ */
+@Configuration
+public class TaskCompletionGuard {
+
+  static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
+  private static final int MAX_BODY = 256 * 1024;
+
+  @Bean
+  FilterRegistrationBean<OncePerRequestFilter> taskCompletionGuardFilter(TaskService taskService,
+      TaskFormValidator validator, ObjectMapper json) {
+    FilterRegistrationBean<OncePerRequestFilter> registration =
+        new FilterRegistrationBean<>(new GuardFilter(taskService, validator, json));
+    registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
+    return registration;
+  }
+
+  static final class GuardFilter extends OncePerRequestFilter {
+
+    private final TaskService taskService;
+    private final TaskFormValidator validator;
+    private final ObjectMapper json;
+
+    GuardFilter(TaskService taskService, TaskFormValidator validator, ObjectMapper json) {
+      this.taskService = taskService;
+      this.validator = validator;
+      this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+      return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(request.getRequestURI()).matches();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      Matcher matcher = COMPLETION.matcher(request.getRequestURI());
+      matcher.matches();
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
+      if (body.length > MAX_BODY) {
+        ApiGuard.problem(response, 413, "Request too large", "Task completions are limited to " + MAX_BODY + " bytes");
+        return;
+      }
+      Task task = taskService.createTaskQuery().taskId(matcher.group(1)).initializeFormKeys().singleResult();
+      String formId = task == null || task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+      if (formId != null && validator.knows(formId)) {
+        Map<String, Object> submitted;
+        try {
+          submitted = variables(body);
+        } catch (IOException | RuntimeException unreadable) {
+          reject(response, List.of(new FieldViolation("variables", "must be a JSON object of {name: {value}}")));
+          return;
+        }
+        List<FieldViolation> violations = validator.validate(formId, submitted, taskService.getVariables(task.getId()));
+        if (!violations.isEmpty()) {
+          reject(response, violations);
+          return;
+        }
+      }
+      chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    private Map<String, Object> variables(byte[] body) throws IOException {
+      Map<String, Object> values = new LinkedHashMap<>();
+      if (body.length == 0) {
+        return values;
+      }
+      JsonNode variables = json.readTree(body).path("variables");
+      variables.fields().forEachRemaining(entry -> {
+        JsonNode value = entry.getValue().get("value");
+        values.put(entry.getKey(), value == null || value.isNull() ? null : json.convertValue(value, Object.class));
+      });
+      return values;
+    }
+
+    private void reject(HttpServletResponse response, List<FieldViolation> violations) throws IOException {
+      String summary = violations.stream().map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b)
+          .orElse("");
+      Map<String, Object> problem = new LinkedHashMap<>();
+      problem.put("type", "about:blank");
+      problem.put("title", "Invalid task completion");
+      problem.put("status", 400);
+      problem.put("detail", "The task was not completed: " + summary);
+      problem.put("message", "The task was not completed: " + summary);   // what Tasklist shows
+      problem.put("errors", violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+      response.setStatus(400);
+      response.setContentType("application/problem+json");
+      json.writeValue(response.getOutputStream(), problem);
+    }
+  }
+
+  /** Hands the already-read body to the rest of the chain. */
+  static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous body");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.codeorg.partnerships.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.codeorg.partnerships.partnership.DistrictAccessTokens;
+import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Who may do what: each demo user, anonymous callers and district tokens against the staff API,
+ * the Camunda REST API, the webapps and the district endpoints. One row per cell.
+ */
+class AccessMatrixTest extends SpringIntegrationTest {
+
+  @Autowired
+  DistrictAccessTokens tokens;
+
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(baseUrl());
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2} -> {3}")
+  @CsvSource(delimiter = '|', value = {
+      // staff API: any staff group reads; nobody anonymous
+      "anonymous   | GET  | /api/partnerships                                   | 401",
+      "admin       | GET  | /api/partnerships                                   | 200",
+      "manager     | GET  | /api/partnerships                                   | 200",
+      "pdmanager   | GET  | /api/partnerships                                   | 200",
+      "facilitator | GET  | /api/partnerships                                   | 200",
+      "evaluator   | GET  | /api/partnerships                                   | 200",
+      "liaison     | GET  | /api/partnerships                                   | 200",
+      "anonymous   | GET  | /api/partnerships/{ref}/emails                      | 401",
+      "liaison     | GET  | /api/partnerships/{ref}/emails                      | 200",
+      // reissuing a district link: partnership managers and admins only
+      "anonymous   | POST | /api/partnerships/{ref}/access-token                | 401",
+      "evaluator   | POST | /api/partnerships/{ref}/access-token                | 403",
+      "pdmanager   | POST | /api/partnerships/{ref}/access-token                | 403",
+      "manager     | POST | /api/partnerships/{ref}/access-token                | 202",
+      "admin       | POST | /api/partnerships/{ref}/access-token                | 202",
+      // Camunda REST: authenticated everywhere; deploying and changing identities is admin's
+      "anonymous   | GET  | /engine-rest/task                                   | 401",
+      "anonymous   | GET  | /engine-rest/process-definition                     | 401",
+      "evaluator   | GET  | /engine-rest/task                                   | 200",
+      "manager     | POST | /engine-rest/user/create                            | 403",
+      "evaluator   | POST | /engine-rest/group/create                           | 403",
+      "admin       | GET  | /engine-rest/user/manager/profile                   | 200",
+      "evaluator   | POST | /engine-rest/process-definition/key/partnership-lifecycle/start | 403",
+      // task completion: only the task's candidate group
+      "evaluator   | POST | /engine-rest/task/{reviewTask}/complete             | 403",
+      "facilitator | POST | /engine-rest/task/{reviewTask}/complete             | 403",
+      "manager     | POST | /engine-rest/task/{reviewTask}/complete             | 204",
+      // district endpoints: the partnership's own token only, no hint otherwise
+      "own-token   | POST | /api/partnerships/{ref}/information                 | 409",
+      "other-token | POST | /api/partnerships/{ref}/information                 | 404",
+      "no-token    | POST | /api/partnerships/{ref}/plan                        | 404",
+      "other-token | POST | /api/partnerships/{ref}/plan                        | 404",
+      "own-token   | POST | /api/partnerships/{ref}/plan                        | 409",
+      "anonymous   | POST | /api/applications                                   | 201",
+  })
+  void cell(String caller, String method, String pathTemplate, int expected) {
+    String ref = apply();
+    String other = apply();
+    String path = pathTemplate.replace("{ref}", ref);
+    if (path.contains("{reviewTask}")) {
+      path = path.replace("{reviewTask}", processEngine.getTaskService().createTaskQuery()
+          .processInstanceBusinessKey(ref).singleResult().getId());
+    }
+    String credentials = switch (caller) {
+      case "anonymous", "own-token", "other-token", "no-token" -> null;
+      default -> caller + ":" + caller;
+    };
+    Map<String, String> headers = switch (caller) {
+      case "own-token" -> Map.of("X-Partnership-Token", tokens.tokenFor(ref, 1));
+      case "other-token" -> Map.of("X-Partnership-Token", tokens.tokenFor(other, 1));
+      default -> Map.of();
+    };
+    Object body = bodyFor(path);
+
+    Http.Response response = "GET".equals(method) ? http.get(path, credentials) : http.post(path, credentials, body, headers);
+
+    assertThat(response.status()).as(caller + " " + method + " " + path + ": " + response.body()).isEqualTo(expected);
+  }
+
+  private Object bodyFor(String path) {
+    if (path.endsWith("/complete")) {
+      return Map.of("variables", Map.of("reviewDecision", Map.of("value", "ACCEPT")));
+    }
+    if (path.endsWith("/information")) {
+      return Map.of("answer", "Two sections");
+    }
+    if (path.endsWith("/plan")) {
+      return Map.of("vision", "v", "implementation", "i", "promotion", "p", "communitySupport", "c");
+    }
+    if (path.equals("/api/applications")) {
+      return Http.application();
+    }
+    if (path.endsWith("/user/create")) {
+      return Map.of("profile", Map.of("id", "intruder"), "credentials", Map.of("password", "intruder-password"));
+    }
+    if (path.endsWith("/group/create")) {
+      return Map.of("id", "intruders", "name", "Intruders");
+    }
+    return Map.of();
+  }
+
+  private String apply() {
+    Http.Response response = http.post("/api/applications", null, Http.application(), Map.of());
+    assertThat(response.status()).isEqualTo(201);
+    return response.json().get("reference").asText();
+  }
+}

@@ -1,0 +1,207 @@
+package org.codeorg.partnerships.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import org.codeorg.partnerships.partnership.DistrictAccessTokens;
+import org.codeorg.partnerships.partnership.Partnership;
+import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.codeorg.partnerships.web.IntakeRateLimiter;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Tampered task completions, intake limits, token revocation and reissue, webapp access per group. */
+class SecurityHardeningTest extends SpringIntegrationTest {
+
+  @Autowired
+  DistrictAccessTokens tokens;
+  @Autowired
+  PartnershipRepository partnerships;
+  @Autowired
+  IntakeRateLimiter rateLimiter;
+
+  private Http http;
+
+  @BeforeEach
+  void client() {
+    http = new Http(baseUrl());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a variable the form does not have     | {\"reviewDecision\":{\"value\":\"ACCEPT\"},\"partnershipStage\":{\"value\":\"PLAN_APPROVED\"}} | partnershipStage",
+      "a decision the form does not offer    | {\"reviewDecision\":{\"value\":\"APPROVE_EVERYTHING\"}}                                    | reviewDecision",
+      "no decision                           | {\"reviewNotes\":{\"value\":\"looks fine\"}}                                              | reviewDecision",
+      "decline without a reason              | {\"reviewDecision\":{\"value\":\"DECLINE\"}}                                               | declineReason",
+      "a question left empty                 | {\"reviewDecision\":{\"value\":\"REQUEST_INFORMATION\"},\"informationRequest\":{\"value\":\" \"}} | informationRequest",
+      "an oversized note                     | {\"reviewDecision\":{\"value\":\"ACCEPT\"},\"reviewNotes\":{\"value\":\"%LONG%\"}}          | reviewNotes",
+  })
+  void aTamperedCompletionIsRefusedAndTheTaskStaysOpen(String description, String variables, String field) {
+    String reference = apply();
+    String taskId = reviewTask(reference);
+    String body = "{\"variables\":" + variables.replace("%LONG%", "x".repeat(2001)) + "}";
+
+    Http.Response response = http.post("/engine-rest/task/" + taskId + "/complete", "manager:manager", body, Map.of());
+
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.json().get("errors").findValuesAsText("field")).contains(field);
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    assertThat(partnerships.findByReference(reference).orElseThrow().getStage().name()).isEqualTo("APPLICATION_REVIEW");
+  }
+
+  @Test
+  void aCompleteCompletionPassesTheGuardIncludingFieldsTheFormHides() {
+    String taskId = reviewTask(apply());
+    Http.Response declined = http.post("/engine-rest/task/" + taskId + "/complete", "manager:manager",
+        Map.of("variables", Map.of("reviewDecision", Map.of("value", "DECLINE"),
+            "declineReason", Map.of("value", "No course of the terms is offered"))), Map.of());
+    assertThat(declined.status()).as(declined.body()).isEqualTo(204);
+  }
+
+  @Test
+  void tasklistSubmissionsAreCheckedToo() throws Exception {
+    String taskId = reviewTask(apply());
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElseThrow();
+    browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=manager")).build(),
+        HttpResponse.BodyHandlers.discarding());
+
+    HttpResponse<String> tampered = browser.send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form"))
+        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString(
+            "{\"variables\":{\"reviewDecision\":{\"value\":\"ACCEPT\"},\"screeningResult\":{\"value\":\"ELIGIBLE\"}}}"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+
+    assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(400);
+    assertThat(tampered.body()).contains("screeningResult");
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+  }
+
+  @Test
+  void anOversizedApplicationIsRefusedWithoutReadingIt() {
+    long before = partnerships.count();
+    Map<String, Object> application = Http.application();
+    application.put("padding", "x".repeat(100_000));
+    Http.Response response = http.post("/api/applications", null, application, Map.of());
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(partnerships.count()).isEqualTo(before);
+  }
+
+  @Test
+  void intakeIsRateLimitedPerClientWithRetryAfter() {
+    int configured = rateLimiter.getRequestsPerMinute();
+    rateLimiter.setRequestsPerMinute(3);
+    try {
+      for (int i = 0; i < 3; i++) {
+        assertThat(http.post("/api/applications", null, Http.application(), Map.of()).status()).isEqualTo(201);
+      }
+      long before = partnerships.count();
+      Http.Response limited = http.post("/api/applications", null, Http.application(), Map.of());
+      assertThat(limited.status()).isEqualTo(429);
+      assertThat(limited.contentType()).startsWith("application/problem+json");
+      assertThat(Integer.parseInt(http.headerOf(limited, "Retry-After"))).isBetween(1, 60);
+      assertThat(partnerships.count()).isEqualTo(before);
+    } finally {
+      rateLimiter.setRequestsPerMinute(configured);
+    }
+  }
+
+  @Test
+  void apiAnswersCarrySecurityHeaders() {
+    Http.Response response = http.post("/api/applications", null, "{}", Map.of());
+    assertThat(http.headerOf(response, "X-Content-Type-Options")).isEqualTo("nosniff");
+    assertThat(http.headerOf(response, "X-Frame-Options")).isEqualTo("DENY");
+    assertThat(http.headerOf(response, "Content-Security-Policy")).contains("default-src 'none'");
+  }
+
+  @Test
+  void aReissuedLinkKillsTheOldTokenAndTheNewOneWorks() {
+    String reference = apply();
+    String oldToken = tokens.tokenFor(reference, 1);
+    Map<String, String> answer = Map.of("answer", "Two sections");
+    assertThat(district(reference, oldToken, answer).status()).as("old token before").isEqualTo(409);
+
+    Http.Response reissued = http.post("/api/partnerships/" + reference + "/access-token", "manager:manager",
+        Map.of(), Map.of());
+    assertThat(reissued.status()).isEqualTo(202);
+    assertThat(reissued.body()).doesNotContain(tokens.tokenFor(reference, 2));
+
+    assertThat(district(reference, oldToken, answer).status()).as("old token after").isEqualTo(404);
+    assertThat(district(reference, tokens.tokenFor(reference, 2), answer).status()).as("new token").isEqualTo(409);
+    Partnership p = partnerships.findByReference(reference).orElseThrow();
+    assertThat(p.getTokenGeneration()).isEqualTo(2);
+    assertThat(http.get("/api/partnerships/" + reference + "/emails", "manager:manager").body())
+        .contains("ACCESS_LINK_REISSUED");
+  }
+
+  @Test
+  void aClosedPartnershipsTokenIsRevokedAndCannotBeReissued() {
+    String reference = apply();
+    String token = tokens.tokenFor(reference, 1);
+    http.post("/engine-rest/task/" + reviewTask(reference) + "/complete", "manager:manager",
+        Map.of("variables", Map.of("reviewDecision", Map.of("value", "DECLINE"), "declineReason", Map.of("value", "x"))),
+        Map.of());
+    processEngine.getManagementService().createJobQuery().executable().list()
+        .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+
+    assertThat(partnerships.findByReference(reference).orElseThrow().getStage().name()).isEqualTo("DECLINED");
+    assertThat(district(reference, token, Map.of("answer", "x")).status()).isEqualTo(404);
+    assertThat(http.post("/api/partnerships/" + reference + "/access-token", "manager:manager", Map.of(), Map.of())
+        .status()).isEqualTo(409);
+  }
+
+  @ParameterizedTest(name = "{0} opens {1}: {2}")
+  @CsvSource({
+      "manager,tasklist,200", "manager,cockpit,200", "manager,admin,403",
+      "pdmanager,cockpit,200", "evaluator,cockpit,403", "facilitator,cockpit,403", "liaison,tasklist,200",
+      "evaluator,admin,403", "admin,admin,200"})
+  void webappAccessFollowsTheGroups(String user, String app, int expected) throws Exception {
+    CookieManager cookies = new CookieManager();
+    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
+    browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/" + app + "/default/")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+        .map(HttpCookie::getValue).findFirst().orElseThrow();
+    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
+            URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/" + app))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(login.statusCode()).as(login.body()).isEqualTo(expected);
+  }
+
+  private Http.Response district(String reference, String token, Object body) {
+    return http.post("/api/partnerships/" + reference + "/information", null, body, Map.of("X-Partnership-Token", token));
+  }
+
+  private String apply() {
+    Http.Response response = http.post("/api/applications", null, Http.application(), Map.of());
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    return response.json().get("reference").asText();
+  }
+
+  private String reviewTask(String reference) {
+    return processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference).singleResult().getId();
+  }
+}
