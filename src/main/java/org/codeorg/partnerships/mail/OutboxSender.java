@@ -29,6 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxSender {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+  private static final java.util.regex.Pattern EMAIL_ADDRESS = java.util.regex.Pattern.compile("[^\\s<>@]+@[^\\s<>@]+");
 
   private final OutboxEmailRepository repository;
   private final JavaMailSender mailSender;
@@ -68,8 +69,9 @@ public class OutboxSender {
       } catch (MailException | MessagingException e) {
         failed++;
         tx.executeWithoutResult(s -> repository.findById(id).orElseThrow().markAttemptFailed(describe(e), now, policy));
+        // SMTP errors often quote the recipient: no personal data in logs above DEBUG.
         log.warn("Email {} ({}) not delivered on attempt {}: {}", id, email.getMilestone(), email.getAttempts() + 1,
-            describe(e));
+            EMAIL_ADDRESS.matcher(describe(e)).replaceAll("<address>"));
       }
     }
     if (attempted > 0) {

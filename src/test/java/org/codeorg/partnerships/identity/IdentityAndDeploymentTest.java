@@ -8,10 +8,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.Resource;
@@ -37,6 +40,8 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
   PartnershipRepository partnerships;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  AuthorizationService authorizationService;
 
   @Test
   void oneDeploymentHoldsEveryModelAndFormOfTheRepository() throws IOException {
@@ -94,6 +99,22 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
           .as(user[0]).isZero();
       assertThat(filterService.count(filter(TasklistFilters.MY_GROUPS_TASKS).getId())).as(user[0]).isZero();
     }
+  }
+
+  @Test
+  void onlyAdministratorsDeployOrChangeIdentitiesAndAuthorizations() {
+    for (DemoUsers.DemoUser demo : DemoUsers.USERS) {
+      List<String> groups = List.of(demo.group());
+      for (org.camunda.bpm.engine.authorization.Resource resource : List.of(Resources.DEPLOYMENT, Resources.USER, Resources.GROUP, Resources.AUTHORIZATION,
+          Resources.GROUP_MEMBERSHIP)) {
+        assertThat(authorizationService.isUserAuthorized(demo.id(), groups, Permissions.CREATE, resource))
+            .as(demo.id() + " may create " + resource.resourceName()).isFalse();
+      }
+      assertThat(authorizationService.isUserAuthorized(demo.id(), groups, Permissions.ACCESS, Resources.APPLICATION, "admin"))
+          .as(demo.id() + " reaches Admin").isFalse();
+    }
+    assertThat(authorizationService.isUserAuthorized("admin", List.of("camunda-admin"), Permissions.CREATE,
+        Resources.DEPLOYMENT)).isTrue();
   }
 
   @Test
