@@ -27,7 +27,7 @@ public class ApiGuard {
       @Value("${partnership.api.max-body-bytes:65536}") long maxBodyBytes) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(new GuardFilter(limiter, maxBodyBytes));
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/district/*");
     registration.setOrder(5);
     return registration;
   }
@@ -48,7 +48,10 @@ public class ApiGuard {
       response.setHeader("X-Content-Type-Options", "nosniff");
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("Referrer-Policy", "no-referrer");
-      response.setHeader("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+      // District pages carry the token in their URL: no referrer leaves them, and nothing loads from elsewhere.
+      response.setHeader("Content-Security-Policy", request.getRequestURI().startsWith("/district/")
+          ? "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+          : "default-src 'none'; frame-ancestors 'none'");
       response.setHeader("Cache-Control", "no-store");
 
       if ("POST".equals(request.getMethod()) && "/api/applications".equals(request.getRequestURI())) {

@@ -61,6 +61,13 @@ public final class DistrictJourney {
     assertThat(http.post("/api/partnerships/" + reference + "/information", null, Map.of("answer", "x"),
         Map.of("X-Partnership-Token", token.substring(1) + "A")).status()).as("wrong token").isEqualTo(404);
 
+    Http.Response page = http.get("/district/partnerships/" + reference + "?token=" + token, null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.contentType()).startsWith("text/html");
+    assertThat(page.body()).contains(reference, "Application review", "application received");
+    assertThat(http.get("/district/partnerships/" + reference + "?token=" + token.substring(1) + "A", null).status())
+        .isEqualTo(404);
+
     // 2. A partnership manager reviews and accepts.
     JsonNode review = openTask(reference, "Task_ReviewApplication");
     JsonNode formVariables = http.get("/engine-rest/task/" + review.get("id").asText() + "/form-variables", manager).json();
@@ -129,6 +136,8 @@ public final class DistrictJourney {
     assertThat(milestones).containsExactly("APPLICATION_RECEIVED", "APPLICATION_ACCEPTED", "PLAN_REQUESTED",
         "PLAN_REVISION_REQUESTED", "PLAN_APPROVED");
     assertThat(http.get("/api/partnerships/" + reference, null).status()).isEqualTo(401);
+    assertThat(http.get("/district/partnerships/" + reference + "?token=" + token, null).body())
+        .contains("Plan approved", "plan approved");
   }
 
   private JsonNode openTask(String reference, String taskDefinitionKey) {
