@@ -1,0 +1,145 @@
+package org.codeorg.partnerships.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+
+import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Staff in a real browser (Debian's headless chromium): a partnership manager completes "Review
+ * application" in Tasklist through its Camunda Form, and an administrator sees the lifecycle
+ * diagram in Cockpit. Screenshots go to {@code target/screenshots/}. Runs where
+ * {@code /usr/bin/chromedriver} exists; CI installs it and sets REQUIRE_BROWSER=true so that a
+ * missing browser fails instead of skipping.
+ */
+@EnabledIf("browserAvailable")
+class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
+
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @Autowired
+  PartnershipRepository partnerships;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private Path profile;
+
+  static boolean browserAvailable() {
+    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    if (!installed && "true".equals(System.getenv("REQUIRE_BROWSER"))) {
+      throw new IllegalStateException("REQUIRE_BROWSER=true but chromium/chromedriver are not installed");
+    }
+    return installed;
+  }
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1400,1100", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aManagerReviewsAndAcceptsAnApplicationInTasklist() throws IOException {
+    String reference = new Http(baseUrl()).post("/api/applications", null, Http.application(), Map.of())
+        .json().get("reference").asText();
+    String taskId = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .singleResult().getId();
+
+    logIn("tasklist", "manager");
+    browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+        "Review application " + reference));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
+    click(By.xpath("//label[contains(., 'Accept the district into the program')]"));
+    screenshot("tasklist-review-application");
+    click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+    wait.until(driver -> processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    screenshot("tasklist-after-review");
+    processEngine.getManagementService().createJobQuery().processInstanceId(
+            processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .singleResult().getId())
+        .executable().list()
+        .forEach(job -> processEngine.getManagementService().executeJob(job.getId()));
+    assertThat(partnerships.findByReference(reference).orElseThrow().getStage().name()).isEqualTo("TERMS_SIGNATURE");
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
+        .singleResult().getTaskDefinitionKey()).isEqualTo("Task_RecordSignedAgreement");
+  }
+
+  @Test
+  void anAdministratorSeesTheLifecycleDiagramInCockpit() throws IOException {
+    String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey("partnership-lifecycle").latestVersion().singleResult().getId();
+
+    logIn("cockpit", "admin");
+    browser.get(baseUrl() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
+
+    for (String element : new String[] {"Task_ReviewApplication", "Task_ReviewPlan", "EndEvent_PlanApproved",
+        "Task_DecideEscalatedPlan"}) {
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='" + element + "']")));
+    }
+    screenshot("cockpit-lifecycle-diagram");
+  }
+
+  private void logIn(String app, String user) {
+    browser.get(baseUrl() + "/camunda/app/" + app + "/default/");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+  }
+
+  /** Scrolls the element to the middle first: Tasklist's fixed footer covers the bottom of the form. */
+  private void click(By locator) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  private void screenshot(String name) throws IOException {
+    Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
+    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  }
+}
