@@ -2,11 +2,6 @@ package org.codeorg.partnerships.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
@@ -15,6 +10,7 @@ import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.codeorg.partnerships.support.WebappSession;
 import org.codeorg.partnerships.web.IntakeRateLimiter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,23 +70,11 @@ class SecurityHardeningTest extends SpringIntegrationTest {
   @Test
   void tasklistSubmissionsAreCheckedToo() throws Exception {
     String taskId = reviewTask(apply());
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/tasklist/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElseThrow();
-    browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=manager")).build(),
-        HttpResponse.BodyHandlers.discarding());
+    WebappSession tasklist = WebappSession.logIn(baseUrl(), "tasklist", "manager", "manager");
+    assertThat(tasklist.loginStatus()).isEqualTo(200);
 
-    HttpResponse<String> tampered = browser.send(HttpRequest.newBuilder(
-            URI.create(baseUrl() + "/camunda/api/engine/engine/default/task/" + taskId + "/submit-form"))
-        .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString(
-            "{\"variables\":{\"reviewDecision\":{\"value\":\"ACCEPT\"},\"screeningResult\":{\"value\":\"ELIGIBLE\"}}}"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> tampered = tasklist.postJson("/camunda/api/engine/engine/default/task/" + taskId + "/submit-form",
+        "{\"variables\":{\"reviewDecision\":{\"value\":\"ACCEPT\"},\"screeningResult\":{\"value\":\"ELIGIBLE\"}}}");
 
     assertThat(tampered.statusCode()).as(tampered.body()).isEqualTo(400);
     assertThat(tampered.body()).contains("screeningResult");
@@ -177,18 +161,7 @@ class SecurityHardeningTest extends SpringIntegrationTest {
       "pdmanager,cockpit,200", "evaluator,cockpit,403", "facilitator,cockpit,403", "liaison,tasklist,200",
       "evaluator,admin,403", "admin,admin,200"})
   void webappAccessFollowsTheGroups(String user, String app, int expected) throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/camunda/app/" + app + "/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElseThrow();
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            URI.create(baseUrl() + "/camunda/api/admin/auth/user/default/login/" + app))
-        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + user)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).as(login.body()).isEqualTo(expected);
+    assertThat(WebappSession.logIn(baseUrl(), app, user, user).loginStatus()).isEqualTo(expected);
   }
 
   private Http.Response district(String reference, String token, Object body) {

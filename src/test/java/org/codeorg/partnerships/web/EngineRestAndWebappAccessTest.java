@@ -2,8 +2,6 @@ package org.codeorg.partnerships.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +18,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.codeorg.partnerships.support.TestApplications;
+import org.codeorg.partnerships.support.WebappSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -103,25 +102,10 @@ class EngineRestAndWebappAccessTest extends SpringIntegrationTest {
 
   @Test
   void aManagerLogsInToTasklistAndSeesReviewWork() throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).build();
-    browser.send(HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET().build(),
-        HttpResponse.BodyHandlers.ofString());
-    String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-        .map(HttpCookie::getValue).findFirst().orElseThrow();
+    WebappSession tasklist = WebappSession.logIn(baseUrl(), "tasklist", "manager", "manager");
+    assertThat(tasklist.loginStatus()).isEqualTo(200);
 
-    HttpResponse<String> login = browser.send(HttpRequest.newBuilder(
-            uri("/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=manager&password=manager")).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(200);
-    assertThat(json.readTree(login.body()).get("userId").asText()).isEqualTo("manager");
-
-    HttpResponse<String> count = browser.send(HttpRequest.newBuilder(
-            uri("/camunda/api/engine/engine/default/task/count?taskDefinitionKey=Task_ReviewApplication"))
-        .header("X-XSRF-TOKEN", xsrf).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> count = tasklist.get("/camunda/api/engine/engine/default/task/count?taskDefinitionKey=Task_ReviewApplication");
     assertThat(count.statusCode()).isEqualTo(200);
     assertThat(json.readTree(count.body()).get("count").asInt()).isGreaterThanOrEqualTo(2);
   }
