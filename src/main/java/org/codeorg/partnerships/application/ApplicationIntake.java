@@ -1,6 +1,7 @@
 package org.codeorg.partnerships.application;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -46,7 +47,7 @@ public class ApplicationIntake {
           throw new DuplicateApplicationException(existing.getReference());
         });
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY,
-        java.util.Map.of(RegisterApplicationDelegate.VAR_APPLICATION_JSON, json(application)));
+        Map.of(RegisterApplicationDelegate.VAR_APPLICATION_JSON, json(application)));
     Partnership partnership = partnerships.findByReference(instance.getBusinessKey()).orElseThrow();
     return new Accepted(partnership.getId(), partnership.getReference(), partnership.getStage().name());
   }

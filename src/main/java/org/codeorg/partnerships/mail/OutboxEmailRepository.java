@@ -16,8 +16,6 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
 
   List<OutboxEmail> findByPartnershipIdOrderByCreatedAtAscIdAsc(Long partnershipId);
 
-  long countByStatus(OutboxStatus status);
-
   long countByRecipient(String recipient);
 
   /** Rows due for an attempt: queued and due, or claimed by a sender that did not finish in time. */

@@ -56,12 +56,12 @@ public class OutboxSender {
     int failed = 0;
     int attempted = 0;
     for (Long id : due) {
-      Integer claimed = tx.execute(s -> repository.claim(id, now, staleBefore));
-      if (claimed == null || claimed == 0) {
+      OutboxEmail email = tx.execute(s -> repository.claim(id, now, staleBefore) == 1
+          ? repository.findById(id).orElseThrow() : null);
+      if (email == null) {
         continue; // another sender took it
       }
       attempted++;
-      OutboxEmail email = tx.execute(s -> repository.findById(id).orElseThrow());
       try {
         mailSender.send(toMimeMessage(email));
         tx.executeWithoutResult(s -> repository.findById(id).orElseThrow().markSent(now));

@@ -59,24 +59,17 @@ public class ApiGuard {
         if (wait.isPresent()) {
           long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
           response.setHeader("Retry-After", Long.toString(seconds));
-          problem(response, 429, "Too many requests",
+          FilterProblems.write(response, 429, "Too many requests",
               "Too many applications from this address; retry after " + seconds + " s");
           return;
         }
       }
       if (request.getContentLengthLong() > maxBodyBytes) {
-        problem(response, 413, "Request too large", "Request bodies are limited to " + maxBodyBytes + " bytes");
+        FilterProblems.write(response, 413, "Request too large", "Request bodies are limited to " + maxBodyBytes + " bytes");
         return;
       }
       chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedBodyRequest(request, maxBodyBytes) : request,
           response);
     }
-  }
-
-  static void problem(HttpServletResponse response, int status, String title, String detail) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-        + ",\"detail\":\"" + detail + "\"}");
   }
 }

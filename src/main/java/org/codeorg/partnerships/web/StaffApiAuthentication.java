@@ -67,14 +67,14 @@ public class StaffApiAuthentication {
       String[] credentials = basicCredentials(request.getHeader("Authorization"));
       if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"partnerships\"");
-        problem(response, 401, "Unauthorized", "Staff credentials (HTTP Basic) are required");
+        FilterProblems.write(response, 401, "Unauthorized", "Staff credentials (HTTP Basic) are required");
         return;
       }
       List<String> required = isLinkReissue(request) ? LINK_ISSUERS : STAFF_GROUPS;
       boolean allowed = identityService.createGroupQuery().groupMember(credentials[0]).list().stream()
           .map(Group::getId).anyMatch(required::contains);
       if (!allowed) {
-        problem(response, 403, "Forbidden", isLinkReissue(request)
+        FilterProblems.write(response, 403, "Forbidden", isLinkReissue(request)
             ? "Only partnership managers may reissue a district's link" : "Only program staff may read partnerships");
         return;
       }
@@ -93,14 +93,6 @@ public class StaffApiAuthentication {
       } catch (IllegalArgumentException notBase64) {
         return null;
       }
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
-        throws IOException {
-      response.setStatus(status);
-      response.setContentType("application/problem+json");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status
-          + ",\"detail\":\"" + detail + "\"}");
     }
   }
 }

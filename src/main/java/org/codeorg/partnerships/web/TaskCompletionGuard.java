@@ -78,7 +78,7 @@ public class TaskCompletionGuard {
       matcher.matches();
       byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
       if (body.length > MAX_BODY) {
-        ApiGuard.problem(response, 413, "Request too large", "Task completions are limited to " + MAX_BODY + " bytes");
+        FilterProblems.write(response, 413, "Request too large", "Task completions are limited to " + MAX_BODY + " bytes");
         return;
       }
       Task task = taskService.createTaskQuery().taskId(matcher.group(1)).initializeFormKeys().singleResult();
@@ -116,16 +116,9 @@ public class TaskCompletionGuard {
     private void reject(HttpServletResponse response, List<FieldViolation> violations) throws IOException {
       String summary = violations.stream().map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b)
           .orElse("");
-      Map<String, Object> problem = new LinkedHashMap<>();
-      problem.put("type", "about:blank");
-      problem.put("title", "Invalid task completion");
-      problem.put("status", 400);
-      problem.put("detail", "The task was not completed: " + summary);
-      problem.put("message", "The task was not completed: " + summary);   // what Tasklist shows
-      problem.put("errors", violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList());
-      response.setStatus(400);
-      response.setContentType("application/problem+json");
-      json.writeValue(response.getOutputStream(), problem);
+      FilterProblems.write(response, 400, "Invalid task completion", "The task was not completed: " + summary, Map.of(
+          "message", "The task was not completed: " + summary,   // what Tasklist shows
+          "errors", violations.stream().map(v -> Map.of("field", v.field(), "message", v.message())).toList()));
     }
   }
 

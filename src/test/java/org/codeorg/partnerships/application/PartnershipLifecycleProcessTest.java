@@ -86,7 +86,7 @@ class PartnershipLifecycleProcessTest {
   @Test
   void acceptedApplicationGoesThroughSignedTermsToAnApprovedPlan() {
     ProcessInstance instance = apply();
-    assertThat(instance).hasPassed("Task_RegisterApplication", "Task_ScreenApplication")
+    assertThat(instance).hasPassed(LifecycleProcess.TASK_REGISTER_APPLICATION, "Task_ScreenApplication")
         .isWaitingAtExactly(LifecycleProcess.TASK_REVIEW_APPLICATION).hasBusinessKey("DP-2027-0042");
     assertThat(task(instance)).hasCandidateGroup("partnership-managers")
         .hasDueDate(Date.from(APPLIED_AT.plus(10, ChronoUnit.DAYS)));
