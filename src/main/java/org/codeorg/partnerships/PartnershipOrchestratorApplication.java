@@ -2,6 +2,7 @@ package org.codeorg.partnerships;
 
 import java.time.Clock;
 
+import org.codeorg.partnerships.engine.EngineClock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -15,9 +16,9 @@ public class PartnershipOrchestratorApplication {
     SpringApplication.run(PartnershipOrchestratorApplication.class, args);
   }
 
-  /** One clock for the application's own timestamps, so tests can move time like ClockUtil does for the engine. */
+  /** One clock for the application's own timestamps and the engine's timers; tests move both with ClockUtil. */
   @Bean
   Clock clock() {
-    return Clock.systemUTC();
+    return new EngineClock();
   }
 }

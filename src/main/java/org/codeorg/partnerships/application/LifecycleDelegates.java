@@ -1,11 +1,10 @@
 package org.codeorg.partnerships.application;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.codeorg.partnerships.engine.FormValues;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,14 +83,7 @@ class LifecycleDelegates {
     execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, stage.name());
   }
 
-  /** Camunda Forms submit a date field as "yyyy-MM-dd"; the REST API may send a Date. */
   static LocalDate date(Object value) {
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
-    }
-    if (value instanceof String text && !text.isBlank()) {
-      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
-    }
-    throw new IllegalArgumentException("agreementSignedOn must be a date, got " + value);
+    return FormValues.date(value);
   }
 }

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.codeorg.partnerships.partnership.NotWaitingException;
 import org.springframework.stereotype.Component;
 
-/** Delivers a district's submission to the partnership's lifecycle instance, which must be waiting for it. */
+/** Delivers a district's or staff member's submission to a partnership's process instance, which must be waiting for it. */
 @Component
 public class LifecycleMessages {
 
@@ -19,11 +19,19 @@ public class LifecycleMessages {
 
   /** @throws NotWaitingException (409) when the instance is not at the step that receives this message */
   public void deliver(String message, String reference, Map<String, Object> variables, String notWaiting) {
+    deliver(message, reference, Map.of(), variables, notWaiting);
+  }
+
+  /**
+   * To the one instance of the partnership whose process variables equal {@code correlationKeys}
+   * (e.g. the {@code teacherId} of a teacher's professional-development instance).
+   */
+  public void deliver(String message, String reference, Map<String, Object> correlationKeys,
+      Map<String, Object> variables, String notWaiting) {
     try {
-      runtimeService.createMessageCorrelation(message)
-          .processInstanceBusinessKey(reference)
-          .setVariables(variables)
-          .correlateWithResult();
+      var correlation = runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference);
+      correlationKeys.forEach(correlation::processInstanceVariableEquals);
+      correlation.setVariables(variables).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new NotWaitingException(notWaiting);
     }

@@ -13,7 +13,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.codeorg.partnerships.application.LifecycleProcess;
 import org.codeorg.partnerships.partnership.DistrictAccessTokens;
+import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.workshop.FacilitatorQualifications;
 import org.codeorg.partnerships.plan.PlanSections;
 import org.codeorg.partnerships.plan.PlanSubmissions;
 import org.slf4j.Logger;
@@ -44,10 +46,12 @@ public class SamplePartnerships {
   private final PlanSubmissions planSubmissions;
   private final DistrictAccessTokens tokens;
   private final TransactionTemplate tx;
+  private final FacilitatorQualifications qualifications;
 
   public SamplePartnerships(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
       PartnershipRepository partnerships, PlanSubmissions planSubmissions, DistrictAccessTokens tokens,
-      TransactionTemplate tx) {
+      TransactionTemplate tx, FacilitatorQualifications qualifications) {
+    this.qualifications = qualifications;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.managementService = managementService;
@@ -62,6 +66,9 @@ public class SamplePartnerships {
   public void startSamples() {
     if (partnerships.count() > 0) {
       return;
+    }
+    for (Course course : Course.values()) {
+      qualifications.qualify("facilitator", course);
     }
     start(sample("Springfield Unified", "0612345", "CA", "Ana Ruiz", "ana.ruiz@springfield.k12.ca.us",
         "Springfield High", "HIGH", "CSP", 2, "Lee Park", "lpark@springfield.k12.ca.us", true, 25));
@@ -91,7 +98,21 @@ public class SamplePartnerships {
         "Course fair for grade 10, family information night, posters from the marketing kit.",
         "The school board endorsed the plan; a local software firm hosts job-shadow days.")));
 
-    log.info("Started 5 sample partnerships; log in to Tasklist as 'manager' to work on them");
+
+    ProcessInstance mapleRidge = start(sample("Maple Ridge Unified", "0655501", "CA", "Rosa Diaz",
+        "rdiaz@mapleridge.k12.ca.us", "Maple Ridge High", "HIGH", "ECS", 2, "Sam Okoro",
+        "sokoro@mapleridge.k12.ca.us", true, 40));
+    completeTask(mapleRidge, Map.of("reviewDecision", "ACCEPT"));
+    completeTask(mapleRidge, Map.of("signatoryName", "Dr. Alan Cho, Superintendent", "agreementSignedOn", "2027-01-20"));
+    String mapleReference = mapleRidge.getBusinessKey();
+    tx.executeWithoutResult(status -> planSubmissions.submit(mapleReference, tokens.tokenFor(mapleReference, 1),
+        new PlanSections("Computer science in every Maple Ridge high school by 2029.",
+            "ECS in grade 9 at Maple Ridge High, two sections from fall 2027.",
+            "Student showcase night and posters in every counselor's office.",
+            "The PTA and the city library host weekend coding clubs.")));
+    completeTask(mapleRidge, Map.of("planDecision", "APPROVE"));
+
+    log.info("Started 6 sample partnerships; log in to Tasklist as 'manager', 'pdmanager' or 'liaison' to work on them");
   }
 
   private ProcessInstance start(Map<String, Object> variables) {
@@ -101,14 +122,19 @@ public class SamplePartnerships {
   private void completeTask(ProcessInstance instance, Map<String, Object> variables) {
     String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
     taskService.complete(taskId, variables);
-    runAsyncSteps(instance.getId());
+    runAsyncSteps(instance.getBusinessKey());
   }
 
-  /** Runs the async steps now; the job executor may take one first, which is just as good. */
-  private void runAsyncSteps(String processInstanceId) {
+  /**
+   * Runs the async steps of the partnership's instances (lifecycle and PD) now; the job executor
+   * may take one first, which is just as good.
+   */
+  private void runAsyncSteps(String reference) {
     for (int attempt = 0; attempt < 100; attempt++) {
-      List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable()
-          .messages().list();
+      java.util.Set<String> instances = new java.util.HashSet<>(runtimeService.createProcessInstanceQuery()
+          .processInstanceBusinessKey(reference).list().stream().map(ProcessInstance::getId).toList());
+      List<Job> jobs = instances.isEmpty() ? List.of() : managementService.createJobQuery().processInstanceIds(instances)
+          .executable().messages().list();
       if (jobs.isEmpty()) {
         return;
       }
@@ -120,7 +146,7 @@ public class SamplePartnerships {
         }
       }
     }
-    throw new IllegalStateException("Async steps of sample " + processInstanceId + " did not finish");
+    throw new IllegalStateException("Async steps of sample " + reference + " did not finish");
   }
 
   private static void sleep() {

@@ -71,6 +71,7 @@ public class TaskFormValidator {
         continue;
       }
       checkField(field, key, submitted.get(key), violations);
+      checkRosterNumbers(field, key, submitted.get(key), context, violations);
     }
     for (String name : submitted.keySet()) {
       if (!keys.contains(name)) {
@@ -129,6 +130,24 @@ public class TaskFormValidator {
     }
     if ("datetime".equals(type) && !text.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
       violations.add(new FieldViolation(key, "must be a date (yyyy-MM-dd)"));
+    }
+  }
+
+  /**
+   * Attendance fields list roster numbers ("2, 5"); the custom property {@code rosterSizeVariable}
+   * names the task variable with the roster's length, so a number beyond it is refused.
+   */
+  private static void checkRosterNumbers(JsonNode field, String key, Object value, Map<String, Object> context,
+      List<FieldViolation> violations) {
+    String sizeVariable = field.path("properties").path("rosterSizeVariable").asText("");
+    if (sizeVariable.isEmpty() || !(value instanceof String text) || !(context.get(sizeVariable) instanceof Number size)) {
+      return;
+    }
+    for (String part : text.split(",")) {
+      String number = part.trim();
+      if (number.matches("\\d{1,4}") && (Integer.parseInt(number) < 1 || Integer.parseInt(number) > size.intValue())) {
+        violations.add(new FieldViolation(key, "roster number " + number + " is not between 1 and " + size.intValue()));
+      }
     }
   }
 

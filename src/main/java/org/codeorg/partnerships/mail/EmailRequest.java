@@ -15,13 +15,29 @@ public record EmailRequest(
     Map<String, Object> model,
     Long partnershipId,
     String processInstanceId,
-    String occurrence) {
+    String occurrence,
+    String calendar) {
 
   public EmailRequest {
     Objects.requireNonNull(milestone, "milestone");
     Objects.requireNonNull(recipient, "recipient");
     Objects.requireNonNull(processInstanceId, "processInstanceId");
     model = Map.copyOf(model);
+  }
+
+  public EmailRequest(Milestone milestone, String recipient, String replyTo, Map<String, Object> model,
+      Long partnershipId, String processInstanceId, String occurrence) {
+    this(milestone, recipient, replyTo, model, partnershipId, processInstanceId, occurrence, null);
+  }
+
+  /** The same email with an iCalendar invite (text/calendar) attached. */
+  public EmailRequest withCalendar(String ics) {
+    return new EmailRequest(milestone, recipient, replyTo, model, partnershipId, processInstanceId, occurrence, ics);
+  }
+
+  EmailRequest withReplyTo(String address) {
+    return new EmailRequest(milestone, recipient, address, model, partnershipId, processInstanceId, occurrence,
+        calendar);
   }
 
   /** A milestone sent once per instance and recipient. */

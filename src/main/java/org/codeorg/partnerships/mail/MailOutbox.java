@@ -38,8 +38,7 @@ public class MailOutbox {
     return repository.findByIdempotencyKey(key).orElseGet(() -> {
       RenderedEmail body = templates.render(request.milestone(), request.model());
       String replyTo = request.replyTo() == null ? properties.defaultReplyTo() : request.replyTo();
-      EmailRequest withReplyTo = new EmailRequest(request.milestone(), request.recipient(), replyTo, request.model(),
-          request.partnershipId(), request.processInstanceId(), request.occurrence());
+      EmailRequest withReplyTo = request.withReplyTo(replyTo);
       OutboxEmail email = repository.save(
           new OutboxEmail(withReplyTo, request.milestone().subject(request.model()), body, clock.instant()));
       log.info("Queued {} email {} for process instance {}", request.milestone(), email.getId(),

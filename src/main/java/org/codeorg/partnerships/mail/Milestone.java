@@ -1,10 +1,12 @@
 package org.codeorg.partnerships.mail;
 
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An email milestone: its templates ({@code templates/mail/<template>.html} and {@code .txt})
- * and its subject, in which {@code {reference}} is replaced by the partnership reference.
+ * and its subject, in which {@code {name}} is replaced by the model's value of that name.
  */
 public enum Milestone {
   APPLICATION_RECEIVED("application-received", "We received your Code.org partnership application ({reference})"),
@@ -18,7 +20,26 @@ public enum Milestone {
   PLAN_REVISION_REQUESTED("plan-revision-requested", "Code.org partnership {reference}: please revise your comprehensive plan"),
   PLAN_APPROVED("plan-approved", "Code.org partnership {reference}: comprehensive plan approved"),
   REVIEW_OVERDUE("review-overdue", "Overdue: review of partnership application {reference}"),
-  ACCESS_LINK_REISSUED("access-link-reissued", "Code.org partnership {reference}: your new personal link");
+  ACCESS_LINK_REISSUED("access-link-reissued", "Code.org partnership {reference}: your new personal link"),
+  PD_COMMITMENT_REQUESTED("pd-commitment-requested", "Code.org partnership {reference}: please confirm {teacherName} will teach {courseTitle}"),
+  TEACHER_PD_ENROLLED("teacher-pd-enrolled", "Your Code.org professional development for {courseTitle}"),
+  PD_ONLINE_ACCESS("pd-online-access", "Your access to Code.org's online professional development"),
+  PD_WORKSHOP_ENROLLED("pd-workshop-enrolled", "You are enrolled: {workshopTitle}"),
+  PD_WORKSHOP_WAITLISTED("pd-workshop-waitlisted", "Waitlisted: {workshopTitle}"),
+  PD_WORKSHOP_REMINDER("pd-workshop-reminder", "Reminder: {workshopTitle} starts in {daysBefore} days"),
+  PD_WORKSHOP_RESCHEDULED("pd-workshop-rescheduled", "New dates: {workshopTitle}"),
+  PD_WORKSHOP_ORDER("pd-workshop-order", "Order for workshop {workshopReference}: materials and meals"),
+  PD_WORKSHOP_CLOSE_REMINDER("pd-workshop-close-reminder", "Please close workshop {workshopReference}"),
+  PD_EXIT_SURVEY("pd-exit-survey", "How was {workshopTitle}? A short survey"),
+  PD_PHASE_COMPLETED("pd-phase-completed", "Phase completed: {phaseName}"),
+  PD_MAKE_UP_SCHEDULED("pd-make-up", "Make-up arranged: {phaseName}"),
+  PD_TEACHER_WITHDRAWN("pd-teacher-withdrawn", "Code.org partnership {reference}: {teacherName} withdrawn from professional development"),
+  PD_CERTIFICATE("pd-certificate", "Your Code.org professional development certificate: {totalHours} hours"),
+  LEADERSHIP_PD_ENROLLED("leadership-pd-enrolled", "Code.org Counselor/Administrator professional development"),
+  LEADERSHIP_PD_COMPLETED("leadership-pd-completed", "Thank you: Code.org Counselor/Administrator professional development completed"),
+  AFFILIATE_TRAINER_ENROLLED("affiliate-trainer-enrolled", "Code.org affiliate trainer training for {districtName}");
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
   private final String template;
   private final String subjectPattern;
@@ -32,8 +53,11 @@ public enum Milestone {
     return template;
   }
 
+  /** The subject with every {@code {name}} replaced by the model's value (empty when missing). */
   public String subject(Map<String, Object> model) {
-    Object reference = model.get("reference");
-    return subjectPattern.replace("{reference}", reference == null ? "" : reference.toString());
+    return PLACEHOLDER.matcher(subjectPattern).replaceAll(match -> {
+      Object value = model.get(match.group(1));
+      return Matcher.quoteReplacement(value == null ? "" : value.toString());
+    });
   }
 }

@@ -53,6 +53,10 @@ public class OutboxEmail {
   @Column(name = "body_html", nullable = false, length = 1_000_000)
   private String bodyHtml;
 
+  /** An iCalendar invite sent as a text/calendar attachment (workshop emails). */
+  @Column(name = "calendar_ics", length = 100_000)
+  private String calendarIcs;
+
   @Enumerated(EnumType.STRING)
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false)
@@ -89,6 +93,7 @@ public class OutboxEmail {
     this.subject = subject;
     this.bodyText = body.text();
     this.bodyHtml = body.html();
+    this.calendarIcs = request.calendar();
     this.status = OutboxStatus.QUEUED;
     this.attempts = 0;
     this.nextAttemptAt = now;
@@ -149,6 +154,10 @@ public class OutboxEmail {
 
   public String getBodyText() {
     return bodyText;
+  }
+
+  public String getCalendarIcs() {
+    return calendarIcs;
   }
 
   public String getBodyHtml() {

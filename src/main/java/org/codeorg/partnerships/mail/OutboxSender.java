@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -90,6 +91,10 @@ public class OutboxSender {
     }
     helper.setSubject(email.getSubject());
     helper.setText(email.getBodyText(), email.getBodyHtml());
+    if (email.getCalendarIcs() != null) {
+      helper.addAttachment("invite.ics", new ByteArrayResource(email.getCalendarIcs().getBytes(StandardCharsets.UTF_8)),
+          "text/calendar; charset=UTF-8; method=REQUEST");
+    }
     message.setHeader("X-Partnership-Email-Key", email.getIdempotencyKey());
     // The same Message-ID on every attempt lets receiving servers drop a duplicate delivery
     // (JavaMailSenderImpl keeps a Message-ID that is set before sending).

@@ -93,6 +93,20 @@ public class Partnership {
   private java.time.LocalDate agreementSignedOn;
 
   /** Replies to the district's emails go to the responsible staff member. */
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "elementary_pd_path")
+  private ElementaryPdPath elementaryPdPath;
+
+  @Column(name = "affiliate_trainer_name")
+  private String affiliateTrainerName;
+
+  @Column(name = "affiliate_trainer_email")
+  private String affiliateTrainerEmail;
+
+  @Column(name = "affiliate_trainer_trained_on")
+  private java.time.LocalDate affiliateTrainerTrainedOn;
+
   @Column(name = "reply_to_email", nullable = false)
   private String replyToEmail;
 
@@ -215,6 +229,36 @@ public class Partnership {
     this.agreementSignatory = signatory;
     this.agreementSignedOn = signedOn;
     this.updatedAt = now;
+  }
+
+  /** The district trainer is named only on the district path. */
+  public void chooseElementaryPdPath(ElementaryPdPath path, String trainerName, String trainerEmail, Instant now) {
+    this.elementaryPdPath = path;
+    boolean district = path == ElementaryPdPath.DISTRICT_AFFILIATE;
+    this.affiliateTrainerName = district ? trainerName : null;
+    this.affiliateTrainerEmail = district ? trainerEmail : null;
+    this.updatedAt = now;
+  }
+
+  public void recordAffiliateTrainerTrained(java.time.LocalDate trainedOn, Instant now) {
+    this.affiliateTrainerTrainedOn = trainedOn;
+    this.updatedAt = now;
+  }
+
+  public ElementaryPdPath getElementaryPdPath() {
+    return elementaryPdPath;
+  }
+
+  public String getAffiliateTrainerName() {
+    return affiliateTrainerName;
+  }
+
+  public String getAffiliateTrainerEmail() {
+    return affiliateTrainerEmail;
+  }
+
+  public java.time.LocalDate getAffiliateTrainerTrainedOn() {
+    return affiliateTrainerTrainedOn;
   }
 
   public void attachProcessInstance(String processInstanceId) {

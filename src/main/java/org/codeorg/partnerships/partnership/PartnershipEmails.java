@@ -43,6 +43,15 @@ public class PartnershipEmails {
     return queue(partnership, partnership.getReplyToEmail(), milestone, processInstanceId, occurrence, extra);
   }
 
+  /** To a person of the partnership (teacher, leader, trainer); never carries the district's link. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public OutboxEmail toPerson(Partnership partnership, String recipient, Milestone milestone, String processInstanceId,
+      String occurrence, Map<String, Object> extra, String calendarIcs) {
+    Map<String, Object> model = new HashMap<>(extra);
+    model.put("districtLink", "");
+    return queue(partnership, recipient, milestone, processInstanceId, occurrence, model, calendarIcs);
+  }
+
   public String districtLink(Partnership partnership) {
     return properties.publicBaseUrl() + "/district/partnerships/" + partnership.getReference() + "?token="
         + tokens.tokenFor(partnership.getReference(), partnership.getTokenGeneration());
@@ -50,6 +59,11 @@ public class PartnershipEmails {
 
   private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra) {
+    return queue(p, recipient, milestone, processInstanceId, occurrence, extra, null);
+  }
+
+  private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
+      String occurrence, Map<String, Object> extra, String calendarIcs) {
     Map<String, Object> model = new HashMap<>();
     model.put("reference", p.getReference());
     model.put("districtName", p.getDistrict().getName());
@@ -59,6 +73,6 @@ public class PartnershipEmails {
     model.put("districtLink", districtLink(p));
     model.putAll(extra);
     return outbox.enqueue(new EmailRequest(milestone, recipient, p.getReplyToEmail(), model, p.getId(),
-        processInstanceId, occurrence));
+        processInstanceId, occurrence, calendarIcs));
   }
 }

@@ -1,5 +1,7 @@
 package org.codeorg.partnerships.partnership;
 
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -44,6 +46,21 @@ public class Teacher {
   @Column(nullable = false)
   private Course course;
 
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(name = "pd_status", nullable = false)
+  private TeacherPdStatus pdStatus = TeacherPdStatus.NOT_STARTED;
+
+  /** When the district guaranteed that this teacher teaches the course in the coming school year. */
+  @Column(name = "committed_at")
+  private Instant committedAt;
+
+  @Column(name = "pd_completed_at")
+  private Instant pdCompletedAt;
+
+  @Column(name = "certificate_number")
+  private String certificateNumber;
+
   protected Teacher() {
   }
 
@@ -53,6 +70,53 @@ public class Teacher {
     this.name = name;
     this.email = email;
     this.course = course;
+  }
+
+  public void awaitCommitment() {
+    this.pdStatus = TeacherPdStatus.AWAITING_COMMITMENT;
+    this.committedAt = null;
+  }
+
+  public void commit(Instant now) {
+    this.pdStatus = TeacherPdStatus.IN_PROGRESS;
+    this.committedAt = now;
+  }
+
+  /** Another teacher takes this place in the partnership (the original did not commit). */
+  public void replaceWith(String newName, String newEmail) {
+    this.name = newName;
+    this.email = newEmail;
+    awaitCommitment();
+  }
+
+  public void completePd(String certificate, Instant now) {
+    this.pdStatus = TeacherPdStatus.COMPLETED;
+    this.certificateNumber = certificate;
+    this.pdCompletedAt = now;
+  }
+
+  public void withdrawFromPd() {
+    this.pdStatus = TeacherPdStatus.WITHDRAWN;
+  }
+
+  public Partnership getPartnership() {
+    return partnership;
+  }
+
+  public TeacherPdStatus getPdStatus() {
+    return pdStatus;
+  }
+
+  public Instant getCommittedAt() {
+    return committedAt;
+  }
+
+  public Instant getPdCompletedAt() {
+    return pdCompletedAt;
+  }
+
+  public String getCertificateNumber() {
+    return certificateNumber;
   }
 
   public Long getId() {

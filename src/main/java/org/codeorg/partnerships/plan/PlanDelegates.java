@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.engine.FormValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,8 +46,7 @@ class PlanDelegates {
 
 
   private static String text(DelegateExecution execution, String name) {
-    Object value = execution.getVariable(name);
-    return value == null ? null : value.toString();
+    return FormValues.text(execution, name);
   }
 
   /** The staff member completing the review task (the step runs in that user's request). */

@@ -1,7 +1,10 @@
 package org.codeorg.partnerships.reporting;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
 import org.codeorg.partnerships.mail.MailOutbox;
@@ -10,6 +13,10 @@ import org.codeorg.partnerships.partnership.PartnershipEventRepository;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 import org.codeorg.partnerships.partnership.UnknownPartnershipException;
+import org.codeorg.partnerships.pd.LeadershipEnrolment;
+import org.codeorg.partnerships.pd.LeadershipEnrolmentRepository;
+import org.codeorg.partnerships.pd.PdPhase;
+import org.codeorg.partnerships.pd.PdPhaseRepository;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +30,13 @@ public class PartnershipViews {
   private final PartnershipEventRepository events;
   private final MailOutbox outbox;
   private final TaskService taskService;
+  private final PdPhaseRepository phases;
+  private final LeadershipEnrolmentRepository leadership;
 
   public PartnershipViews(PartnershipRepository partnerships, PartnershipEventRepository events, MailOutbox outbox,
-      TaskService taskService) {
+      TaskService taskService, PdPhaseRepository phases, LeadershipEnrolmentRepository leadership) {
+    this.phases = phases;
+    this.leadership = leadership;
     this.partnerships = partnerships;
     this.events = events;
     this.outbox = outbox;
@@ -43,7 +54,20 @@ public class PartnershipViews {
 
   public record Detail(String reference, String district, String ncesId, String state, String schoolYear,
       String stage, String stageLabel, String contactName, String contactEmail, String screeningResult,
-      Instant createdAt, List<TimelineEntry> timeline, List<OpenTask> openTasks) {
+      Instant createdAt, List<TimelineEntry> timeline, List<OpenTask> openTasks,
+      List<TeacherPd> professionalDevelopment, List<LeaderPd> leadershipPd) {
+  }
+
+  /** A teacher's hours ledger: planned and earned hours per phase. */
+  public record TeacherPd(Long teacherId, String name, String course, String school, String status,
+      int plannedHours, int hoursEarned, String certificateNumber, List<PhaseHours> phases) {
+  }
+
+  public record PhaseHours(int phase, String name, String delivery, int plannedHours, int hoursEarned, String status,
+      LocalDate startsOn, LocalDate dueOn, int makeUps) {
+  }
+
+  public record LeaderPd(String name, String role, String school, String status, int hours) {
   }
 
   public record Email(String milestone, String recipient, String subject, String status, int attempts,
@@ -69,7 +93,31 @@ public class PartnershipViews {
         .toList();
     return new Detail(p.getReference(), p.getDistrict().getName(), p.getDistrict().getNcesId(),
         p.getDistrict().getState(), p.getSchoolYear(), p.getStage().name(), p.getStage().label(), p.getContactName(),
-        p.getContactEmail(), p.getScreeningResult(), p.getCreatedAt(), timeline, tasks);
+        p.getContactEmail(), p.getScreeningResult(), p.getCreatedAt(), timeline, tasks, teacherPd(p), leaderPd(p));
+  }
+
+  private List<TeacherPd> teacherPd(Partnership p) {
+    Map<Long, List<PdPhase>> ledger = phases.findByPartnershipIdOrderByTeacherIdAscPhaseNumberAsc(p.getId()).stream()
+        .collect(Collectors.groupingBy(PdPhase::getTeacherId));
+    return p.getTeachers().stream().map(t -> {
+      List<PdPhase> rows = ledger.getOrDefault(t.getId(), List.of());
+      return new TeacherPd(t.getId(), t.getName(), t.getCourse().name(), t.getSchool().getName(),
+          t.getPdStatus().name(), rows.stream().mapToInt(PdPhase::getPlannedHours).sum(),
+          rows.stream().mapToInt(PdPhase::getHoursEarned).sum(), t.getCertificateNumber(),
+          rows.stream().map(r -> new PhaseHours(r.getPhaseNumber(), r.getName(), r.getDelivery().name(),
+              r.getPlannedHours(), r.getHoursEarned(), r.getStatus().name(), r.getStartsOn(), r.getDueOn(),
+              r.getMakeUps())).toList());
+    }).toList();
+  }
+
+  private List<LeaderPd> leaderPd(Partnership p) {
+    Map<Long, LeadershipEnrolment> enrolments = leadership.findByPartnershipId(p.getId()).stream()
+        .collect(Collectors.toMap(LeadershipEnrolment::getLeaderId, e -> e));
+    return p.getLeaders().stream().map(l -> {
+      LeadershipEnrolment e = enrolments.get(l.getId());
+      return new LeaderPd(l.getName(), l.getRole().name(), l.getSchool().getName(),
+          e == null ? "NOT_ENROLLED" : e.getStatus(), e == null ? 0 : e.getHours());
+    }).toList();
   }
 
   public List<Email> emails(String reference) {

@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.codeorg.partnerships.workshop.UnknownWorkshopException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -58,6 +59,11 @@ public class ApiProblems {
   @ExceptionHandler(NotWaitingException.class)
   ResponseEntity<ProblemDetail> notWaiting(NotWaitingException e) {
     return respond(problem(HttpStatus.CONFLICT, "Not expected now", e.getMessage()));
+  }
+
+  @ExceptionHandler(UnknownWorkshopException.class)
+  ResponseEntity<ProblemDetail> unknownWorkshop(UnknownWorkshopException e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
   }
 
   @ExceptionHandler(UnknownPartnershipException.class)

@@ -9,6 +9,7 @@ import org.codeorg.partnerships.application.ApplicationIntake;
 import org.codeorg.partnerships.application.FieldViolation;
 import org.codeorg.partnerships.application.InformationAnswers;
 import org.codeorg.partnerships.application.PartnershipApplication;
+import org.codeorg.partnerships.pd.TeacherCommitments;
 import org.codeorg.partnerships.plan.PlanSections;
 import org.codeorg.partnerships.plan.PlanSubmissions;
 import org.springframework.http.ResponseEntity;
@@ -33,12 +34,14 @@ public class DistrictApiController {
   private final ApplicationIntake intake;
   private final InformationAnswers informationAnswers;
   private final PlanSubmissions planSubmissions;
+  private final TeacherCommitments teacherCommitments;
 
   public DistrictApiController(ApplicationIntake intake, InformationAnswers informationAnswers,
-      PlanSubmissions planSubmissions) {
+      PlanSubmissions planSubmissions, TeacherCommitments teacherCommitments) {
     this.intake = intake;
     this.informationAnswers = informationAnswers;
     this.planSubmissions = planSubmissions;
+    this.teacherCommitments = teacherCommitments;
   }
 
   @PostMapping("/applications")
@@ -77,6 +80,24 @@ public class DistrictApiController {
     int round = planSubmissions.submit(reference, token(header, query), new PlanSections(body.vision().trim(),
         body.implementation().trim(), body.promotion().trim(), body.communitySupport().trim()));
     return ResponseEntity.accepted().body(Map.of("reference", reference, "status", "PLAN_SUBMITTED", "round", round));
+  }
+
+  public record CommitmentBody(Boolean commits) {
+  }
+
+  /** The district's guarantee that a teacher teaches the course next school year (or that they cannot). */
+  @PostMapping("/partnerships/{reference}/teachers/{teacherId}/commitment")
+  public ResponseEntity<Map<String, Object>> teacherCommitment(@PathVariable String reference,
+      @PathVariable Long teacherId, @RequestBody CommitmentBody body,
+      @RequestHeader(value = "X-Partnership-Token", required = false) String header,
+      @RequestParam(value = "token", required = false) String query) {
+    if (body == null || body.commits() == null) {
+      reject(List.of(new FieldViolation("commits", "is required: true if the teacher will teach the course next "
+          + "school year, false if not")));
+    }
+    String teacher = teacherCommitments.answer(reference, token(header, query), teacherId, body.commits());
+    return ResponseEntity.accepted().body(Map.of("reference", reference, "teacherId", teacherId, "teacher", teacher,
+        "status", body.commits() ? "COMMITTED" : "CANNOT_COMMIT"));
   }
 
   private static String token(String header, String query) {

@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Staff endpoints need HTTP Basic credentials (Camunda identity): the views
  * ({@code GET /api/partnerships/**}) any staff group, reissuing a district's link
- * ({@code POST /api/partnerships/{ref}/access-token}) partnership managers or admins. District
+ * ({@code POST /api/partnerships/{ref}/access-token}) partnership managers or admins, scheduling
+ * workshops ({@code /api/workshops}) and reporting online PD completion PD managers or admins. District
  * endpoints (other POSTs, with a token) pass through. The staff user id is kept as request attribute
  * {@value #STAFF_USER}.
  */
@@ -33,7 +34,7 @@ public class StaffApiAuthentication {
   FilterRegistrationBean<OncePerRequestFilter> staffApiAuthenticationFilter(IdentityService identityService) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(new StaffFilter(identityService));
-    registration.addUrlPatterns("/api/partnerships", "/api/partnerships/*");
+    registration.addUrlPatterns("/api/partnerships", "/api/partnerships/*", "/api/workshops", "/api/workshops/*");
     registration.setOrder(20);
     return registration;
   }
@@ -45,6 +46,7 @@ public class StaffApiAuthentication {
     private static final List<String> STAFF_GROUPS =
         Stream.concat(Stream.of(StaffGroups.ADMIN), StaffGroups.WORKING_GROUPS.stream()).toList();
     private static final List<String> LINK_ISSUERS = List.of(StaffGroups.ADMIN, StaffGroups.PARTNERSHIP_MANAGERS);
+    private static final List<String> PD_WRITERS = List.of(StaffGroups.ADMIN, StaffGroups.PD_MANAGERS);
 
     private final IdentityService identityService;
 
@@ -54,7 +56,14 @@ public class StaffApiAuthentication {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-      return !"GET".equals(request.getMethod()) && !isLinkReissue(request);
+      return !"GET".equals(request.getMethod()) && !isLinkReissue(request) && !isPdWrite(request);
+    }
+
+    /** Scheduling workshops and reporting online PD completion: PD managers. */
+    private static boolean isPdWrite(HttpServletRequest request) {
+      String uri = request.getRequestURI();
+      return !"GET".equals(request.getMethod())
+          && (uri.startsWith("/api/workshops") || uri.matches("/api/partnerships/[^/]+/teachers/[^/]+/pd-phases/.*"));
     }
 
     private static boolean isLinkReissue(HttpServletRequest request) {
@@ -70,12 +79,14 @@ public class StaffApiAuthentication {
         FilterProblems.write(response, 401, "Unauthorized", "Staff credentials (HTTP Basic) are required");
         return;
       }
-      List<String> required = isLinkReissue(request) ? LINK_ISSUERS : STAFF_GROUPS;
+      List<String> required = isLinkReissue(request) ? LINK_ISSUERS : isPdWrite(request) ? PD_WRITERS : STAFF_GROUPS;
       boolean allowed = identityService.createGroupQuery().groupMember(credentials[0]).list().stream()
           .map(Group::getId).anyMatch(required::contains);
       if (!allowed) {
         FilterProblems.write(response, 403, "Forbidden", isLinkReissue(request)
-            ? "Only partnership managers may reissue a district's link" : "Only program staff may read partnerships");
+            ? "Only partnership managers may reissue a district's link"
+            : isPdWrite(request) ? "Only PD managers may schedule workshops and report PD"
+            : "Only program staff may read partnerships");
         return;
       }
       request.setAttribute(STAFF_USER, credentials[0]);

@@ -21,25 +21,26 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.codeorg.partnerships.support.DueJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The lifecycle model on its own: every path from application to plan approval, timers by time
+ * The lifecycle model on its own: every path from application through plan approval to the PD stage, timers by time
  * travel, jobs executed by hand. Delegates are stand-ins that record their calls; their real
  * behaviour is tested through HTTP in {@code DistrictJourneyTest}.
  */
 @Deployment(resources = {"bpmn/partnership-lifecycle.bpmn", "bpmn/application-screening.dmn",
     "forms/submit-application.form", "forms/review-application.form", "forms/record-signed-agreement.form",
-    "forms/review-comprehensive-plan.form", "forms/decide-escalated-plan.form"})
+    "forms/review-comprehensive-plan.form", "forms/decide-escalated-plan.form", "forms/choose-elementary-pd-path.form",
+    "forms/record-trainer-training.form"})
 class PartnershipLifecycleProcessTest {
 
   @RegisterExtension
@@ -50,10 +51,32 @@ class PartnershipLifecycleProcessTest {
   private static final Instant APPLIED_AT = Instant.parse("2027-03-01T09:00:00Z");
   private static final List<String> DELEGATES = List.of("screenApplication", "requestInformation",
       "remindInformation", "withdrawUnanswered", "declineApplication", "acceptApplication", "remindSignature",
-      "recordAgreement", "remindReviewers", "requestPlanRevision", "approvePlan", "withdrawAfterPlanEscalation");
+      "recordAgreement", "remindReviewers", "requestPlanRevision", "approvePlan", "withdrawAfterPlanEscalation",
+      "recordElementaryPdPath", "recordAffiliateTrainerTrained", "completeProfessionalDevelopment");
 
   private final List<String> calls = new ArrayList<>();
+  private final StubParticipants participants = new StubParticipants();
+  private String stubDeployment;
   private Instant now;
+
+  /** Who takes part in PD, as {@code pdParticipants} answers the multi-instance call activities. */
+  public static final class StubParticipants {
+    List<Long> secondary = List.of();
+    List<Long> elementary = List.of();
+    List<Long> schools = List.of();
+
+    public List<Long> secondaryTeachers(Object partnershipId) {
+      return secondary;
+    }
+
+    public List<Long> elementaryTeachers(Object partnershipId) {
+      return elementary;
+    }
+
+    public List<Long> leadershipSchools(Object partnershipId) {
+      return schools;
+    }
+  }
 
   @BeforeEach
   void standInDelegates() {
@@ -64,6 +87,16 @@ class PartnershipLifecycleProcessTest {
       execution.setProcessBusinessKey("DP-2027-0042");
       execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_ID, 42L);
     });
+    Mocks.register("pdParticipants", participants);
+    Mocks.register("startImplementation", (JavaDelegate) execution -> {
+      calls.add("startImplementation");
+      execution.setVariable("hasElementaryTeachers", !participants.elementary.isEmpty());
+    });
+    // The called PD processes have their own tests; here they end at once and count their instances.
+    stubDeployment = engine.getProcessEngine().getRepositoryService().createDeployment()
+        .addModelInstance("professional-development-stub.bpmn", stub("professional-development"))
+        .addModelInstance("leadership-pd-stub.bpmn", stub("leadership-pd"))
+        .deploy().getId();
     for (String name : DELEGATES) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name + "@" + execution.getCurrentActivityId()));
     }
@@ -77,8 +110,14 @@ class PartnershipLifecycleProcessTest {
     });
   }
 
+  private static org.camunda.bpm.model.bpmn.BpmnModelInstance stub(String key) {
+    return org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+        .startEvent().endEvent().done();
+  }
+
   @AfterEach
   void reset() {
+    engine.getProcessEngine().getRepositoryService().deleteDeployment(stubDeployment, true);
     Mocks.reset();
     ClockUtil.reset();
   }
@@ -108,11 +147,78 @@ class PartnershipLifecycleProcessTest {
     complete(task(instance), withVariables("planDecision", "APPROVE"));
     runJobs();
 
-    assertThat(instance).isEnded().hasPassed("Gateway_ApproveMerge", "Task_ApprovePlan", "EndEvent_PlanApproved")
-        .hasNotPassed("Task_DeclineApplication", "Task_RequestInformation", "Task_RequestPlanRevision");
+    assertThat(instance).isEnded().hasPassed("Gateway_ApproveMerge", "Task_ApprovePlan", "Task_StartImplementation",
+            "Gateway_ImplementationJoin", "EndEvent_ProfessionalDevelopmentComplete")
+        .hasNotPassed("Task_DeclineApplication", "Task_RequestInformation", "Task_RequestPlanRevision",
+            "Task_ChooseElementaryPdPath");
     assertThat(calls).containsExactly("registerApplication", "screenApplication@Task_ScreenApplication",
         "acceptApplication@Task_AcceptApplication", "recordAgreement@Task_RecordAgreement", "recordPlanReview",
-        "approvePlan@Task_ApprovePlan");
+        "approvePlan@Task_ApprovePlan", "startImplementation",
+        "completeProfessionalDevelopment@Task_CompleteProfessionalDevelopment");
+  }
+
+  @Test
+  void afterPlanApprovalEveryTeacherAndHighSchoolGetsItsOwnPdInstance() {
+    participants.secondary = List.of(11L, 12L, 13L);
+    participants.schools = List.of(21L);
+    ProcessInstance instance = toApprovedPlan();
+
+    assertThat(instance).isEnded().hasPassed("CallActivity_SecondaryTeacherPd", "CallActivity_LeadershipPd",
+        "Gateway_HasElementaryTeachers", "Gateway_ElementaryMerge").hasNotPassed("CallActivity_ElementaryTeacherPd");
+    assertThat(calledInstances("professional-development")).containsExactlyInAnyOrder(11L, 12L, 13L);
+    assertThat(calledInstances("leadership-pd")).containsExactly(21L);
+  }
+
+  @Test
+  void elementaryTeachersWaitForTheRegionalAffiliatePathToBeChosen() {
+    participants.elementary = List.of(31L, 32L);
+    ProcessInstance instance = toApprovedPlan();
+
+    assertThat(instance).isWaitingAt("Task_ChooseElementaryPdPath").isNotWaitingAt("CallActivity_ElementaryTeacherPd");
+    assertThat(task(instance)).hasCandidateGroup("pd-managers");
+    assertFormRef("Form_ChooseElementaryPdPath");
+    complete(task(instance), withVariables("elementaryPdPath", "REGIONAL_AFFILIATE"));
+    runJobs();
+
+    assertThat(instance).isEnded().hasPassed("Task_RecordElementaryPdPath", "CallActivity_ElementaryTeacherPd")
+        .hasNotPassed("Task_RecordTrainerTraining");
+    assertThat(calledInstances("professional-development")).containsExactlyInAnyOrder(31L, 32L);
+  }
+
+  @Test
+  void onTheDistrictPathTheTrainerIsTrainedBeforeElementaryPdStarts() {
+    participants.elementary = List.of(31L);
+    ProcessInstance instance = toApprovedPlan();
+    complete(task(instance), withVariables("elementaryPdPath", "DISTRICT_AFFILIATE",
+        "affiliateTrainerName", "Kim Lee", "affiliateTrainerEmail", "klee@district.test"));
+    runJobs();
+
+    assertThat(instance).isWaitingAt("Task_RecordTrainerTraining").isNotWaitingAt("CallActivity_ElementaryTeacherPd");
+    assertFormRef("Form_RecordTrainerTraining");
+    assertThat(calledInstances("professional-development")).isEmpty();
+    complete(task(instance), withVariables("trainerTrainedOn", "2027-06-20"));
+    runJobs();
+
+    assertThat(instance).isEnded().hasPassed("Task_StoreTrainerTraining", "Gateway_ElementaryPdPathMerge",
+        "CallActivity_ElementaryTeacherPd");
+    assertThat(calls).contains("recordElementaryPdPath@Task_RecordElementaryPdPath",
+        "recordAffiliateTrainerTrained@Task_StoreTrainerTraining");
+    assertThat(calledInstances("professional-development")).containsExactly(31L);
+  }
+
+  private ProcessInstance toApprovedPlan() {
+    ProcessInstance instance = toPlanReview();
+    complete(task(instance), withVariables("planDecision", "APPROVE"));
+    runJobs();
+    return instance;
+  }
+
+  /** The ids handed to each instance of a called process (teacherId or schoolId). */
+  private List<Long> calledInstances(String key) {
+    return engine.getProcessEngine().getHistoryService().createHistoricVariableInstanceQuery()
+        .processDefinitionKey(key).list().stream()
+        .filter(v -> v.getName().equals("teacherId") || v.getName().equals("schoolId"))
+        .map(v -> ((Number) v.getValue()).longValue()).toList();
   }
 
   @Test
@@ -206,7 +312,7 @@ class PartnershipLifecycleProcessTest {
 
     complete(task(instance), withVariables("escalationDecision", "APPROVE"));
     runJobs();
-    assertThat(instance).isEnded().hasPassed("Gateway_ApproveMerge", "EndEvent_PlanApproved");
+    assertThat(instance).isEnded().hasPassed("Gateway_ApproveMerge", "Task_ApprovePlan");
   }
 
   @Test
@@ -258,16 +364,8 @@ class PartnershipLifecycleProcessTest {
     assertThat(withFormRef.getCamundaFormRef().getBinding()).isEqualTo("deployment");
   }
 
-  /** Executes every job due now (async steps and timers), as the job executor would. */
   private void runJobs() {
-    for (int guard = 0; guard < 50; guard++) {
-      List<Job> due = managementService().createJobQuery().executable().list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService().executeJob(job.getId()));
-    }
-    throw new AssertionError("Jobs keep creating due jobs");
+    DueJobs.run(managementService());
   }
 
   private void travel(Duration duration) {
@@ -276,7 +374,7 @@ class PartnershipLifecycleProcessTest {
 
   private void travelTo(Instant instant) {
     now = instant;
-    ClockUtil.setCurrentTime(Date.from(instant));
+    DueJobs.travelTo(instant);
   }
 
   /** The message name lives in the plan feature; named here so the test reads like the model. */

@@ -7,10 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
+import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,8 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Staff in a real browser (Debian's headless chromium): a partnership manager completes "Review
- * application" in Tasklist through its Camunda Form, and an administrator sees the lifecycle
- * diagram in Cockpit. Screenshots go to {@code target/screenshots/}. Runs where
+ * application" and a facilitator records a workshop session's attendance in Tasklist through their
+ * Camunda Forms, and an administrator sees every process diagram in Cockpit. Screenshots go to {@code target/screenshots/}. Runs where
  * {@code /usr/bin/chromedriver} exists; CI installs it and sets REQUIRE_BROWSER=true so that a
  * missing browser fails instead of skipping.
  */
@@ -44,6 +49,8 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
 
   @Autowired
   PartnershipRepository partnerships;
+  @Autowired
+  OutboxSender sender;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -107,19 +114,79 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
         .singleResult().getTaskDefinitionKey()).isEqualTo("Task_RecordSignedAgreement");
   }
 
+  /**
+   * A facilitator records a workshop session's attendance in Tasklist: the roster shows the
+   * enrolled teacher, "Some were absent" reveals the roster-number field, and the completion
+   * writes the attendance.
+   */
   @Test
-  void anAdministratorSeesTheLifecycleDiagramInCockpit() throws IOException {
-    String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("partnership-lifecycle").latestVersion().singleResult().getId();
+  void aFacilitatorRecordsSessionAttendanceInTasklist() throws IOException {
+    Http http = new Http(baseUrl());
+    DistrictJourney district = new DistrictJourney(http, processEngine, sender, "manager:manager");
+    DistrictJourney.Approved approved = district.run();
+    String reference = approved.reference();
+    String teacherId = http.get("/api/partnerships/" + reference, "pdmanager:pdmanager").json()
+        .get("professionalDevelopment").get(0).get("teacherId").asText();
+    http.post("/api/partnerships/" + reference + "/teachers/" + teacherId + "/commitment", null,
+        Map.of("commits", true), Map.of("X-Partnership-Token", approved.token()));
+    district.runJobs(reference);
+    http.post("/api/partnerships/" + reference + "/teachers/" + teacherId + "/pd-phases/1/completion",
+        "pdmanager:pdmanager", Map.of("hours", 20), Map.of());
+    district.runJobs(reference);
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    String workshop = http.post("/api/workshops", "pdmanager:pdmanager", Map.of("course", "CSP", "phase", 2,
+        "region", "CA", "location", "Browser Test Center", "capacity", 30, "sessions",
+        List.of(Map.of("startsAt", "2027-07-26T16:00:00Z", "endsAt", "2027-07-26T23:00:00Z"))), Map.of())
+        .json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", "pdmanager:pdmanager"),
+        Map.of("vendorConfirmation", "CATER-BROWSER"), "pdmanager:pdmanager");
+    district.runJobs(workshop);
+    PdJourney.travelTo(Instant.parse("2027-07-27T12:00:00Z"));
+    district.runJobs(workshop);
+    String taskId = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(workshop)
+        .taskDefinitionKey("Task_RecordSessionAttendance").singleResult().getId();
 
+    logIn("tasklist", "facilitator");
+    browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Attendance: session 1"));
+    String teacher = http.get("/api/workshops/" + workshop, "pdmanager:pdmanager").json().get("seats").get(0)
+        .get("teacher").asText();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), teacher + " (" + reference));
+    click(By.xpath("//label[normalize-space(.)='Some were absent']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[contains(., 'Numbers of the absent')]")));
+    screenshot("tasklist-session-attendance");
+    click(By.xpath("//label[normalize-space(.)='Everyone was present']"));
+    click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+    wait.until(driver -> processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    screenshot("tasklist-after-attendance");
+    assertThat(http.get("/api/workshops/" + workshop, "pdmanager:pdmanager").json().get("seats").get(0)
+        .get("sessionsAttended").toString()).isEqualTo("[1]");
+    assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(workshop).singleResult()
+        .getTaskDefinitionKey()).isEqualTo("Task_CloseWorkshop");
+  }
+
+  @Test
+  void anAdministratorSeesEveryProcessDiagramInCockpit() throws IOException {
     logIn("cockpit", "admin");
-    browser.get(baseUrl() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
-
-    for (String element : new String[] {"Task_ReviewApplication", "Task_ReviewPlan", "EndEvent_PlanApproved",
-        "Task_DecideEscalatedPlan"}) {
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='" + element + "']")));
+    Map<String, List<String>> elements = Map.of(
+        "partnership-lifecycle", List.of("Task_ReviewApplication", "Task_ReviewPlan", "Task_DecideEscalatedPlan",
+            "CallActivity_SecondaryTeacherPd", "CallActivity_LeadershipPd", "EndEvent_ProfessionalDevelopmentComplete"),
+        "professional-development", List.of("Task_ConfirmTeacherCommitment", "Task_WaitForPhaseReport",
+            "Task_DecideMissedPhase", "EndEvent_PdCompleted"),
+        "pd-workshop", List.of("SubProcess_BeforeWorkshop", "Timer_TenDaysBefore", "Task_RecordSessionAttendance",
+            "EndEvent_WorkshopClosed"),
+        "leadership-pd", List.of("Task_RecordLeadershipAttendance", "EndEvent_LeadershipPdCompleted"));
+    for (Map.Entry<String, List<String>> process : elements.entrySet()) {
+      String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(process.getKey()).latestVersion().singleResult().getId();
+      browser.get(baseUrl() + "/camunda/app/cockpit/default/#/process-definition/" + definitionId + "/runtime");
+      for (String element : process.getValue()) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='" + element + "']")));
+      }
+      screenshot("cockpit-" + process.getKey());
     }
-    screenshot("cockpit-lifecycle-diagram");
   }
 
   private void logIn(String app, String user) {

@@ -76,7 +76,7 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
     assertThat(jdbc.queryForList("SELECT d.name || ':' || p.stage FROM partnership p JOIN district d ON d.id = p.district_id",
         String.class)).contains("Springfield Unified:APPLICATION_REVIEW", "Lakeview Elementary District:APPLICATION_REVIEW",
         "Hill Valley Unified:AWAITING_INFORMATION", "Riverside County Schools:TERMS_SIGNATURE",
-        "Cedar Grove Schools:COMPREHENSIVE_PLAN");
+        "Cedar Grove Schools:COMPREHENSIVE_PLAN", "Maple Ridge Unified:IMPLEMENTATION");
 
     asUser("manager", "partnership-managers");
     assertThat(filterService.count(filter(TasklistFilters.MY_GROUPS_TASKS).getId())).isGreaterThanOrEqualTo(4);
@@ -88,6 +88,10 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
         .isGreaterThanOrEqualTo(1);
     assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleProcess.TASK_REVIEW_APPLICATION).count())
         .isGreaterThanOrEqualTo(2);
+
+    asUser("liaison", "district-liaisons");
+    assertThat(taskService.createTaskQuery().taskDefinitionKey("Task_ConfirmTeacherCommitment").list())
+        .as("the Maple Ridge teacher's guarantee").isNotEmpty();
   }
 
   @Test
@@ -97,7 +101,9 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
       asUser(user[0], user[1]);
       assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleProcess.TASK_REVIEW_APPLICATION).count())
           .as(user[0]).isZero();
-      assertThat(filterService.count(filter(TasklistFilters.MY_GROUPS_TASKS).getId())).as(user[0]).isZero();
+      // Their own group's work only: the liaison sees the sample teacher's guarantee, nothing of the review.
+      assertThat(filterService.<org.camunda.bpm.engine.task.Task>list(filter(TasklistFilters.MY_GROUPS_TASKS).getId()))
+          .as(user[0]).allSatisfy(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmTeacherCommitment"));
     }
   }
 

@@ -18,6 +18,10 @@ import org.codeorg.partnerships.mail.OutboxEmailRepository;
 import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.support.DistrictJourney;
+import org.codeorg.partnerships.support.PdJourney;
+import org.codeorg.partnerships.partnership.Course;
+import org.codeorg.partnerships.workshop.FacilitatorQualifications;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.TestApplications;
 import org.codeorg.partnerships.support.TestSmtpServer;
@@ -68,6 +72,8 @@ class PostgresProductionProfileTest {
   ProcessEngine processEngine;
   @Autowired
   OutboxSender sender;
+  @Autowired
+  FacilitatorQualifications qualifications;
   @LocalServerPort
   int port;
 
@@ -78,14 +84,36 @@ class PostgresProductionProfileTest {
 
   @Test
   void aDistrictGoesFromApplicationToAnApprovedPlanOnPostgresql() {
-    if (identityService.createUserQuery().userId("pgmanager").count() == 0) {
-      User manager = identityService.newUser("pgmanager");
-      manager.setPassword("pg-manager-password");
-      identityService.saveUser(manager);
-      identityService.createMembership("pgmanager", "partnership-managers");
-    }
+    ensureUser("pgmanager", "pg-manager-password", "partnership-managers");
     new DistrictJourney(new Http("http://localhost:" + port), processEngine, sender,
         "pgmanager:pg-manager-password").run();
+  }
+
+  @Test
+  void teachersGoThroughEveryPdPhaseOnPostgresql() {
+    ensureUser("pgmanager", "pg-manager-password", "partnership-managers");
+    ensureUser("pgpdmanager", "pg-pd-manager-password", "pd-managers");
+    ensureUser("pgfacilitator", "pg-facilitator-password", "facilitators");
+    for (Course course : Course.values()) {
+      qualifications.qualify("pgfacilitator", course);
+    }
+    Http http = new Http("http://localhost:" + port);
+    try {
+      new PdJourney(http, processEngine, new DistrictJourney(http, processEngine, sender,
+          "pgmanager:pg-manager-password"), "pgpdmanager:pg-pd-manager-password").run();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
+  private void ensureUser(String id, String password, String group) {
+    if (identityService.createUserQuery().userId(id).count() == 0) {
+      User user = identityService.newUser(id);
+      user.setPassword(password);
+      user.setEmail(id + "@partnerships.test");
+      identityService.saveUser(user);
+      identityService.createMembership(id, group);
+    }
   }
 
   @Test
@@ -96,6 +124,7 @@ class PostgresProductionProfileTest {
     assertThat(jdbc.queryForList(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", String.class))
         .contains("partnership", "district", "school", "course_section", "teacher", "school_leader", "email_outbox",
+            "pd_phase", "workshop", "workshop_seat", "workshop_attendance", "leadership_enrolment",
             "act_ru_task", "act_re_procdef");
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(LifecycleProcess.PROCESS_KEY)
         .count()).isPositive();

@@ -38,11 +38,19 @@ public final class Http {
   }
 
   public Response post(String path, String credentials, Object body, Map<String, String> headers) {
+    return withBody("POST", path, credentials, body, headers);
+  }
+
+  public Response put(String path, String credentials, Object body) {
+    return withBody("PUT", path, credentials, body, Map.of());
+  }
+
+  private Response withBody(String method, String path, String credentials, Object body, Map<String, String> headers) {
     try {
       String text = body instanceof String s ? s : JSON.writeValueAsString(body);
       return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
           .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(text)), credentials, headers);
+          .method(method, HttpRequest.BodyPublishers.ofString(text)), credentials, headers);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

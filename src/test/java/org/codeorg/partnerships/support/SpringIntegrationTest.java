@@ -51,6 +51,7 @@ public abstract class SpringIntegrationTest {
   @AfterEach
   void clearEngineAuthentication() {
     processEngine.getIdentityService().clearAuthentication();
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     reset();
   }
 

@@ -3,11 +3,12 @@ package org.codeorg.partnerships.web;
 import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The lifecycle's first span over HTTP on H2 ({@code PostgresProductionProfileTest} runs it on PostgreSQL). */
+/** The lifecycle over HTTP on H2, to approval and through PD ({@code PostgresProductionProfileTest} runs both on PostgreSQL). */
 class DistrictJourneyTest extends SpringIntegrationTest {
 
   @Autowired
@@ -16,5 +17,12 @@ class DistrictJourneyTest extends SpringIntegrationTest {
   @Test
   void aDistrictGoesFromApplicationToAnApprovedPlan() {
     new DistrictJourney(new Http(baseUrl()), processEngine, sender, "manager:manager").run();
+  }
+
+  @Test
+  void highAndMiddleSchoolTeachersGoThroughEveryPdPhaseToTheirCertificates() {
+    Http http = new Http(baseUrl());
+    new PdJourney(http, processEngine, new DistrictJourney(http, processEngine, sender, "manager:manager"),
+        "pdmanager:pdmanager").run();
   }
 }

@@ -1,0 +1,48 @@
+package org.codeorg.partnerships.pd;
+
+import java.util.Map;
+
+import org.codeorg.partnerships.application.LifecycleMessages;
+import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.partnership.Partnership;
+import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.partnership.UnknownPartnershipException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Completion of an online phase, as the online PD environment (or a PD manager) reports it. */
+@Service
+public class PdPhaseReports {
+
+  private final PartnershipRepository partnerships;
+  private final PdPhaseRepository phases;
+  private final LifecycleMessages messages;
+
+  public PdPhaseReports(PartnershipRepository partnerships, PdPhaseRepository phases, LifecycleMessages messages) {
+    this.partnerships = partnerships;
+    this.phases = phases;
+    this.messages = messages;
+  }
+
+  @Transactional
+  public PdPhase reportOnlineCompletion(String reference, Long teacherId, int phaseNumber, int hours) {
+    Partnership partnership = partnerships.findByReference(reference)
+        .orElseThrow(() -> new UnknownPartnershipException(reference));
+    PdPhase phase = phases.findByTeacherIdAndPhaseNumber(teacherId, phaseNumber)
+        .filter(p -> p.getPartnershipId().equals(partnership.getId()))
+        .orElseThrow(() -> new UnknownPartnershipException(reference + " teacher " + teacherId + " phase " + phaseNumber));
+    if (phase.getDelivery() != PdDelivery.ONLINE) {
+      throw new NotWaitingException("Phase " + phaseNumber + " is a workshop: its attendance comes from the workshop");
+    }
+    if (phase.getStatus() != PdPhaseStatus.OPEN) {
+      throw new NotWaitingException("Phase " + phaseNumber + " is " + phase.getStatus() + ", not open");
+    }
+    messages.deliver(ProfessionalDevelopmentProcess.MESSAGE_PHASE_REPORTED, reference,
+        Map.of(ProfessionalDevelopmentProcess.VAR_TEACHER_ID, teacherId,
+            ProfessionalDevelopmentProcess.VAR_PHASE_NUMBER, phaseNumber),
+        Map.of(ProfessionalDevelopmentProcess.VAR_PHASE_ATTENDED, true,
+            ProfessionalDevelopmentProcess.VAR_PHASE_HOURS, hours),
+        "Phase " + phaseNumber + " of this teacher is not waiting for a report");
+    return phase;
+  }
+}

@@ -1,0 +1,38 @@
+package org.codeorg.partnerships.pd;
+
+import java.util.Map;
+
+import org.codeorg.partnerships.application.LifecycleMessages;
+import org.codeorg.partnerships.partnership.DistrictAccess;
+import org.codeorg.partnerships.partnership.DistrictAccessDenied;
+import org.codeorg.partnerships.partnership.Partnership;
+import org.codeorg.partnerships.partnership.Teacher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The district's answer about a teacher's guarantee, through its link ({@code POST .../teachers/{id}/commitment}). */
+@Service
+public class TeacherCommitments {
+
+  private final DistrictAccess access;
+  private final LifecycleMessages messages;
+
+  public TeacherCommitments(DistrictAccess access, LifecycleMessages messages) {
+    this.access = access;
+    this.messages = messages;
+  }
+
+  /** @return the teacher's name */
+  @Transactional
+  public String answer(String reference, String token, Long teacherId, boolean commits) {
+    Partnership partnership = access.open(reference, token);
+    Teacher teacher = partnership.getTeachers().stream().filter(t -> t.getId().equals(teacherId)).findFirst()
+        .orElseThrow(DistrictAccessDenied::new);
+    messages.deliver(ProfessionalDevelopmentProcess.MESSAGE_COMMITMENT, reference,
+        Map.of(ProfessionalDevelopmentProcess.VAR_TEACHER_ID, teacherId),
+        Map.of(ProfessionalDevelopmentProcess.VAR_TEACHER_COMMITMENT,
+            commits ? ProfessionalDevelopmentProcess.COMMITS : ProfessionalDevelopmentProcess.CANNOT_COMMIT),
+        teacher.getName() + "'s guarantee is not expected now");
+    return teacher.getName();
+  }
+}

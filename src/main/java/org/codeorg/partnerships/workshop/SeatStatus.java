@@ -1,0 +1,6 @@
+package org.codeorg.partnerships.workshop;
+
+public enum SeatStatus {
+  ENROLLED,
+  WAITLISTED
+}

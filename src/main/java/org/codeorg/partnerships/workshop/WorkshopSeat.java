@@ -1,0 +1,89 @@
+package org.codeorg.partnerships.workshop;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A teacher's place in a workshop: enrolled, or waitlisted at a position. */
+@Entity
+@Table(name = "workshop_seat")
+public class WorkshopSeat {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "workshop_seat_seq")
+  @SequenceGenerator(name = "workshop_seat_seq", sequenceName = "workshop_seat_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(name = "workshop_id", nullable = false)
+  private Long workshopId;
+
+  @Column(name = "pd_phase_id", nullable = false)
+  private Long pdPhaseId;
+
+  @Column(name = "teacher_id", nullable = false)
+  private Long teacherId;
+
+  @Column(name = "partnership_id", nullable = false)
+  private Long partnershipId;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false)
+  private SeatStatus status;
+
+  /** Order of enrolment; for the waitlisted, their place in line counts among the waitlisted. */
+  @Column(nullable = false)
+  private int position;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected WorkshopSeat() {
+  }
+
+  WorkshopSeat(Long workshopId, Long pdPhaseId, Long teacherId, Long partnershipId, SeatStatus status, int position,
+      Instant now) {
+    this.workshopId = workshopId;
+    this.pdPhaseId = pdPhaseId;
+    this.teacherId = teacherId;
+    this.partnershipId = partnershipId;
+    this.status = status;
+    this.position = position;
+    this.createdAt = now;
+  }
+
+  public Long getWorkshopId() {
+    return workshopId;
+  }
+
+  public Long getPdPhaseId() {
+    return pdPhaseId;
+  }
+
+  public Long getTeacherId() {
+    return teacherId;
+  }
+
+  public Long getPartnershipId() {
+    return partnershipId;
+  }
+
+  public SeatStatus getStatus() {
+    return status;
+  }
+
+  public int getPosition() {
+    return position;
+  }
+}

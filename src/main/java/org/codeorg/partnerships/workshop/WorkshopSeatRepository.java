@@ -1,0 +1,17 @@
+package org.codeorg.partnerships.workshop;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface WorkshopSeatRepository extends JpaRepository<WorkshopSeat, Long> {
+
+  List<WorkshopSeat> findByWorkshopIdOrderByPositionAscIdAsc(Long workshopId);
+
+  List<WorkshopSeat> findByWorkshopIdAndStatusOrderByPositionAscIdAsc(Long workshopId, SeatStatus status);
+
+  Optional<WorkshopSeat> findByWorkshopIdAndTeacherId(Long workshopId, Long teacherId);
+
+  long countByWorkshopIdAndStatus(Long workshopId, SeatStatus status);
+}

@@ -1,0 +1,225 @@
+package org.codeorg.partnerships.pd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.codeorg.partnerships.mail.OutboxSender;
+import org.codeorg.partnerships.support.DistrictJourney;
+import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.PdJourney;
+import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * PD scenarios with the real delegates, emails and API: elementary teachers on both affiliate
+ * paths, a full workshop with a waitlist, an absent teacher (no exit survey, a make-up in the
+ * next workshop), PD managers' rights on the workshop endpoints.
+ */
+class PdScenarioTest extends SpringIntegrationTest {
+
+  private static final String PD_MANAGER = "pdmanager:pdmanager";
+
+  @Autowired
+  OutboxSender sender;
+
+  private Http http;
+  private DistrictJourney district;
+  private PdJourney pd;
+
+  @BeforeEach
+  void journeys() {
+    http = new Http(baseUrl());
+    district = new DistrictJourney(http, processEngine, sender, "manager:manager");
+    pd = new PdJourney(http, processEngine, district, PD_MANAGER);
+  }
+
+  @Test
+  void anElementaryTeacherIsPreparedByTheDistrictsOwnTrainedAffiliate() {
+    Map<String, Object> application = application("ELEMENTARY", "CSF", 1);
+    DistrictJourney.Approved approved = district.run(application);
+    String reference = approved.reference();
+
+    district.complete(district.openTask(reference, "Task_ChooseElementaryPdPath", PD_MANAGER),
+        Map.of("elementaryPdPath", "DISTRICT_AFFILIATE", "affiliateTrainerName", "Kim Lee",
+            "affiliateTrainerEmail", "klee@" + reference.toLowerCase() + ".test"), PD_MANAGER);
+    district.runJobs(reference);
+    district.deliveredTo("klee@" + reference.toLowerCase() + ".test", "Code.org affiliate trainer training for "
+        + ((Map<?, ?>) application.get("district")).get("name"));
+    assertThat(pd.detail(reference).get("professionalDevelopment").get(0).get("status").asText())
+        .as("elementary PD waits for the trainer").isEqualTo("NOT_STARTED");
+
+    district.complete(district.openTask(reference, "Task_RecordTrainerTraining", PD_MANAGER),
+        Map.of("trainerTrainedOn", "2027-05-20"), PD_MANAGER);
+    district.runJobs(reference);
+    List<String> teachers = commitAll(approved, application);
+
+    JsonNode ledger = pd.detail(reference).get("professionalDevelopment").get(0).get("phases");
+    assertThat(ledger).hasSize(1);
+    assertThat(ledger.get(0).get("name").asText()).isEqualTo("K-5 workshop with the district's affiliate trainer");
+    assertThat(ledger.get(0).get("delivery").asText()).isEqualTo("AFFILIATE");
+
+    pd.runWorkshop("CSF", 1, Instant.parse("2027-07-12T16:00:00Z"), 1, 7, teachers);
+    district.runJobs(reference);
+    district.deliveredTo(teachers.get(0), "Your Code.org professional development certificate: 7 hours");
+    assertThat(pd.detail(reference).toString()).contains("AFFILIATE_TRAINER_TRAINED", "PD_CERTIFICATE_ISSUED");
+  }
+
+  @Test
+  void anElementaryTeacherIsPreparedByARegionalAffiliate() {
+    Map<String, Object> application = application("ELEMENTARY", "CSF", 1);
+    DistrictJourney.Approved approved = district.run(application);
+    String reference = approved.reference();
+    district.complete(district.openTask(reference, "Task_ChooseElementaryPdPath", PD_MANAGER),
+        Map.of("elementaryPdPath", "REGIONAL_AFFILIATE"), PD_MANAGER);
+    district.runJobs(reference);
+    List<String> teachers = commitAll(approved, application);
+    assertThat(pd.detail(reference).get("professionalDevelopment").get(0).get("phases").get(0).get("name").asText())
+        .isEqualTo("K-5 workshop with a regional affiliate");
+
+    pd.runWorkshop("CSF", 1, Instant.parse("2027-07-12T16:00:00Z"), 1, 7, teachers);
+    district.runJobs(reference);
+    district.deliveredTo(teachers.get(0), "Your Code.org professional development certificate: 7 hours");
+  }
+
+  @Test
+  void aFullWorkshopWaitlistsTeachersAndOnlyAttendeesGetTheExitSurvey() {
+    Map<String, Object> application = application("HIGH", "ECS", 3);
+    DistrictJourney.Approved approved = district.run(application);
+    String reference = approved.reference();
+    List<String> teachers = commitAll(approved, application);
+    List<Long> ids = new ArrayList<>();
+    pd.detail(reference).get("professionalDevelopment").forEach(t -> ids.add(t.get("teacherId").asLong()));
+    for (long id : ids) {
+      assertThat(http.post("/api/partnerships/" + reference + "/teachers/" + id + "/pd-phases/1/completion", PD_MANAGER,
+          Map.of("hours", 20), Map.of()).status()).isEqualTo(202);
+    }
+    district.runJobs(reference);
+
+    // Two seats for three teachers: the third is waitlisted; the second misses every session.
+    String first = pd.runWorkshop("ECS", 2, Instant.parse("2027-07-12T16:00:00Z"), 2, 7, 2, teachers.subList(0, 2),
+        List.of(2));
+    JsonNode firstView = http.get("/api/workshops/" + first, PD_MANAGER).json();
+    String title = firstView.get("title").asText();
+    assertThat(title).isEqualTo("Exploring Computer Science, phase 2: Summer workshop, July 12, 2027");
+    JsonNode seats = firstView.get("seats");
+    assertThat(seats.get(2).get("status").asText()).isEqualTo("WAITLISTED");
+    assertThat(seats.get(1).get("sessionsAttended")).isEmpty();
+    district.deliveredTo(teachers.get(2), "Waitlisted: " + title);
+    assertThat(district.received(teachers.get(1), "How was " + title + "? A short survey")).isZero();
+    assertThat(district.received(teachers.get(2), "How was " + title + "? A short survey")).isZero();
+
+    // The absent teacher's phase is missed: a PD manager arranges a make-up.
+    district.runJobs(reference);
+    JsonNode decision = http.get("/engine-rest/task?processInstanceBusinessKey=" + reference
+        + "&taskDefinitionKey=Task_DecideMissedPhase", PD_MANAGER).json();
+    assertThat(decision).hasSize(1);
+    district.complete(decision.get(0), Map.of("missedPhaseDecision", "MAKE_UP"), PD_MANAGER);
+    district.runJobs(reference);
+    district.deliveredTo(teachers.get(1), "Make-up arranged: Summer workshop");
+
+    // The next workshop takes the make-up and the waitlisted teacher.
+    pd.runWorkshop("ECS", 2, Instant.parse("2027-08-16T16:00:00Z"), 2, 7, 5, List.of(teachers.get(1), teachers.get(2)),
+        List.of());
+    district.runJobs(reference);
+    district.deliveredTo(teachers.get(1), "Phase completed: Summer workshop");
+    district.deliveredTo(teachers.get(2), "Phase completed: Summer workshop");
+    Map<String, Integer> earned = new LinkedHashMap<>();
+    pd.detail(reference).get("professionalDevelopment").forEach(t -> earned.put(t.get("name").asText(),
+        t.get("phases").get(1).get("hoursEarned").asInt()));
+    assertThat(earned.values()).containsOnly(14);
+    assertThat(pd.detail(reference).get("professionalDevelopment").get(1).get("phases").get(1).get("makeUps").asInt())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void onlyPdManagersScheduleWorkshopsAndBadInputIsAProblemWithTheField() {
+    Map<String, Object> body = Map.of("course", "CSP", "phase", 1, "region", "California", "location", "",
+        "capacity", 0, "sessions", List.of(Map.of("startsAt", "tomorrow", "endsAt", "2030-01-01T10:00:00Z")));
+    assertThat(http.post("/api/workshops", null, body, Map.of()).status()).isEqualTo(401);
+    assertThat(http.post("/api/workshops", "manager:manager", body, Map.of()).status()).isEqualTo(403);
+    Http.Response invalid = http.post("/api/workshops", PD_MANAGER, body, Map.of());
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.contentType()).startsWith("application/problem+json");
+    assertThat(invalid.body()).contains("\"phase\"", "\"region\"", "\"location\"", "\"capacity\"",
+        "sessions[0].startsAt");
+    assertThat(http.get("/api/workshops/WS-99999", PD_MANAGER).status()).isEqualTo(404);
+    assertThat(http.put("/api/workshops/WS-99999/sessions", PD_MANAGER,
+        Map.of("sessions", List.of(Map.of("startsAt", "2030-01-01T09:00:00Z", "endsAt", "2030-01-01T15:00:00Z"))))
+        .status()).isEqualTo(404);
+  }
+
+  @Test
+  void newDatesSendAnUpdatedInviteAndMoveTheReminders() {
+    PdJourney.travelTo(Instant.parse("2027-05-01T12:00:00Z"));
+    Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CS_SCIENCE", "phase", 1,
+        "region", "WA", "location", "Tacoma Learning Center", "capacity", 10, "sessions",
+        List.of(Map.of("startsAt", "2027-07-05T16:00:00Z", "endsAt", "2027-07-05T23:00:00Z"))), Map.of());
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+    String workshop = scheduled.json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD_MANAGER),
+        Map.of("vendorConfirmation", "CATER-77"), PD_MANAGER);
+    district.runJobs(workshop);
+
+    Http.Response moved = http.put("/api/workshops/" + workshop + "/sessions", PD_MANAGER, Map.of("sessions",
+        List.of(Map.of("startsAt", "2027-07-19T16:00:00Z", "endsAt", "2027-07-19T23:00:00Z"))));
+    assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+    assertThat(moved.json().get("datesRevision").asInt()).isEqualTo(1);
+    district.runJobs(workshop);
+
+    JsonNode view = moved.json();
+    String facilitatorEmail = view.get("facilitator").asText() + "@partnerships.example.org";
+    String invite = PdJourney.calendarOf(district.deliveredTo(facilitatorEmail, "New dates: " + view.get("title").asText()));
+    assertThat(invite).contains("SEQUENCE:1", "DTSTART:20270719T160000Z", "UID:" + workshop + "-session-1@");
+    String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(workshop)
+        .singleResult().getId();
+    assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instance).timers()
+        .activityId("Timer_TenDaysBefore").singleResult().getDuedate().toInstant())
+        .isEqualTo(Instant.parse("2027-07-09T16:00:00Z"));
+
+    PdJourney.travelTo(Instant.parse("2027-07-19T17:00:00Z"));
+    assertThat(http.put("/api/workshops/" + workshop + "/sessions", PD_MANAGER, Map.of("sessions",
+        List.of(Map.of("startsAt", "2027-08-19T16:00:00Z", "endsAt", "2027-08-19T23:00:00Z")))).status())
+        .as("a started workshop keeps its dates").isEqualTo(409);
+  }
+
+  /** Every teacher of the application is guaranteed by the district; returns their emails. */
+  private List<String> commitAll(DistrictJourney.Approved approved, Map<String, Object> application) {
+    for (JsonNode teacher : pd.detail(approved.reference()).get("professionalDevelopment")) {
+      Http.Response committed = http.post("/api/partnerships/" + approved.reference() + "/teachers/"
+          + teacher.get("teacherId").asText() + "/commitment", null, Map.of("commits", true),
+          Map.of("X-Partnership-Token", approved.token()));
+      assertThat(committed.status()).as(committed.body()).isEqualTo(202);
+    }
+    district.runJobs(approved.reference());
+    List<String> emails = new ArrayList<>();
+    ((List<?>) application.get("teachers")).forEach(t -> emails.add((String) ((Map<?, ?>) t).get("email")));
+    return emails;
+  }
+
+  /** One school of a level with {@code teachers} teachers of one course, in California. */
+  private static Map<String, Object> application(String level, String course, int teachers) {
+    Map<String, Object> application = Http.application();
+    String nces = (String) ((Map<?, ?>) application.get("district")).get("ncesId");
+    String school = "Scenario School " + nces;
+    application.put("schools", List.of(Map.of("name", school, "level", level)));
+    application.put("courses", List.of(Map.of("course", course, "school", school, "sections", teachers)));
+    List<Map<String, Object>> staff = new ArrayList<>();
+    for (int i = 1; i <= teachers; i++) {
+      staff.add(Map.of("name", "Teacher " + i + " " + nces, "email", "t" + i + "." + nces + "@k12.test", "school", school,
+          "course", course));
+    }
+    application.put("teachers", staff);
+    application.put("leaders", List.of());
+    return application;
+  }
+}

@@ -1,0 +1,169 @@
+package org.codeorg.partnerships.workshop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.codeorg.partnerships.support.DueJobs;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The workshop model on its own: facilitator (found or chosen), vendor confirmation, reminders at
+ * exactly 10 and 3 days before the first session, new dates moving them, one attendance task per
+ * session, the close reminder 2 days after the last session, then reporting and exit surveys.
+ */
+@Deployment(resources = {"bpmn/pd-workshop.bpmn", "forms/choose-facilitator.form",
+    "forms/record-vendor-confirmation.form", "forms/record-session-attendance.form", "forms/close-workshop.form"})
+class WorkshopProcessTest {
+
+  @RegisterExtension
+  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-unit-test.cfg.xml")
+      .assertClassCoverageAtLeast(1.0)
+      .build();
+
+  private static final Instant SCHEDULED_AT = Instant.parse("2027-06-01T09:00:00Z");
+  private static final Instant FIRST_SESSION = Instant.parse("2027-07-12T16:00:00Z");
+  private static final int SESSIONS = 3;
+
+  private final List<String> calls = new ArrayList<>();
+  private String facilitatorFound;
+
+  @BeforeEach
+  void standIns() {
+    init(engine.getProcessEngine());
+    ClockUtil.setCurrentTime(Date.from(SCHEDULED_AT));
+    facilitatorFound = "facilitator";
+    Mocks.register("assignWorkshopFacilitator", (JavaDelegate) execution -> execution.setVariable("facilitator", facilitatorFound));
+    Mocks.register("validateFacilitatorChoice", (TaskListener) task -> calls.add("validateFacilitatorChoice"));
+    Mocks.register("prepareAttendanceTask", (TaskListener) task ->
+        task.setVariableLocal("sessionNumber", (Integer) task.getVariable("loopCounter") + 1));
+    Mocks.register("recordSessionAttendance", (TaskListener) task -> calls.add("attendance#" + task.getVariable("sessionNumber")));
+    for (String name : List.of("recordChosenFacilitator", "orderWorkshopMaterials", "recordVendorConfirmation",
+        "enrolWorkshopTeachers", "sendTenDayReminders", "sendThreeDayReminders", "notifyNewWorkshopDates",
+        "remindOrganizerToClose", "closeWorkshop", "sendExitSurveys")) {
+      Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
+    }
+  }
+
+  @AfterEach
+  void reset() {
+    Mocks.reset();
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aWorkshopRunsFromFacilitatorToExitSurveysWithRemindersAtExactly10And3Days() {
+    ProcessInstance instance = schedule(FIRST_SESSION);
+    assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_RECORD_VENDOR_CONFIRMATION)
+        .hasPassed("Gateway_FacilitatorMerge").hasNotPassed(WorkshopProcess.TASK_CHOOSE_FACILITATOR);
+    assertThat(task(instance)).hasCandidateGroup("pd-managers");
+    complete(task(instance), withVariables("vendorConfirmation", "CATER-1"));
+    runJobsDueAt(SCHEDULED_AT);
+
+    assertThat(timerDue("Timer_TenDaysBefore")).isEqualTo(FIRST_SESSION.minus(Duration.ofDays(10)));
+    runJobsDueAt(FIRST_SESSION.minus(Duration.ofDays(10)));
+    assertThat(timerDue("Timer_ThreeDaysBefore")).isEqualTo(FIRST_SESSION.minus(Duration.ofDays(3)));
+    runJobsDueAt(FIRST_SESSION.minus(Duration.ofDays(3)));
+    assertThat(timerDue("Timer_WorkshopStarts")).isEqualTo(FIRST_SESSION);
+    runJobsDueAt(FIRST_SESSION);
+
+    for (int session = 1; session <= SESSIONS; session++) {
+      assertThat(instance).isWaitingAt(WorkshopProcess.TASK_RECORD_ATTENDANCE);
+      assertThat(task(instance)).isAssignedTo("facilitator");
+      complete(task(instance), withVariables("allPresent", "YES"));
+    }
+    assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_CLOSE_WORKSHOP);
+    assertThat(task(instance)).isAssignedTo("pdmanager");
+
+    Instant lastSessionEnd = FIRST_SESSION.plus(Duration.ofDays(SESSIONS - 1L)).plus(Duration.ofHours(7));
+    assertThat(timerDue("Boundary_CloseReminder")).isEqualTo(lastSessionEnd.plus(Duration.ofDays(2)));
+    runJobsDueAt(lastSessionEnd.plus(Duration.ofDays(2)));
+    assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_CLOSE_WORKSHOP).hasPassed("EndEvent_OrganizerReminded");
+
+    complete(task(instance), withVariables("attendanceConfirmed", true));
+    runJobsDueAt(lastSessionEnd.plus(Duration.ofDays(2)));
+    assertThat(instance).isEnded().hasPassed("Task_ReportWorkshopAttendance", "Task_SendExitSurveys",
+        "EndEvent_WorkshopClosed");
+    assertThat(calls).containsSubsequence("orderWorkshopMaterials", "recordVendorConfirmation",
+        "enrolWorkshopTeachers", "sendTenDayReminders", "sendThreeDayReminders", "attendance#1", "attendance#2",
+        "attendance#3", "remindOrganizerToClose", "closeWorkshop", "sendExitSurveys");
+  }
+
+  @Test
+  void withoutAQualifiedFacilitatorAPdManagerChoosesOne() {
+    facilitatorFound = null;
+    ProcessInstance instance = schedule(FIRST_SESSION);
+    assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_CHOOSE_FACILITATOR);
+    complete(task(instance), withVariables("facilitator", "facilitator"));
+    runJobsDueAt(SCHEDULED_AT);
+    assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_RECORD_VENDOR_CONFIRMATION);
+    assertThat(calls).containsSubsequence("validateFacilitatorChoice", "recordChosenFacilitator", "orderWorkshopMaterials");
+  }
+
+  @Test
+  void newDatesNotifyTheEnrolledAndMoveTheReminders() {
+    ProcessInstance instance = schedule(FIRST_SESSION);
+    complete(task(instance), withVariables("vendorConfirmation", "CATER-1"));
+    runJobsDueAt(SCHEDULED_AT);
+    Instant moved = FIRST_SESSION.plus(Duration.ofDays(14));
+
+    runtimeService().createMessageCorrelation(WorkshopProcess.MESSAGE_RESCHEDULED).processInstanceBusinessKey("WS-00001")
+        .setVariables(timers(moved)).correlate();
+    runJobsDueAt(SCHEDULED_AT);
+
+    assertThat(instance).hasPassed("Boundary_WorkshopRescheduled", "Task_NotifyNewDates");
+    assertThat(timerDue("Timer_TenDaysBefore")).isEqualTo(moved.minus(Duration.ofDays(10)));
+    assertThat(calls).containsOnlyOnce("notifyNewWorkshopDates");
+  }
+
+  private ProcessInstance schedule(Instant firstSession) {
+    Map<String, Object> variables = new HashMap<>(timers(firstSession));
+    variables.put("workshopId", 1L);
+    variables.put("organizer", "pdmanager");
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkshopProcess.PROCESS_KEY, "WS-00001", variables);
+    runJobsDueAt(SCHEDULED_AT);
+    return instance;
+  }
+
+  /** The variables WorkshopScheduling sets, for a workshop of 3 sessions of 7 hours on consecutive days. */
+  private static Map<String, Object> timers(Instant firstSession) {
+    Instant lastEnd = firstSession.plus(Duration.ofDays(SESSIONS - 1L)).plus(Duration.ofHours(7));
+    return Map.of("reminderTenDaysAt", Date.from(firstSession.minus(Duration.ofDays(10))),
+        "reminderThreeDaysAt", Date.from(firstSession.minus(Duration.ofDays(3))),
+        "firstSessionAt", Date.from(firstSession),
+        "closeReminderAt", Date.from(lastEnd.plus(Duration.ofDays(2))),
+        "sessionCount", SESSIONS);
+  }
+
+  private Instant timerDue(String activityId) {
+    return managementService().createJobQuery().timers().activityId(activityId).singleResult().getDuedate().toInstant();
+  }
+
+  private void runJobsDueAt(Instant instant) {
+    DueJobs.travelTo(instant);
+    DueJobs.run(managementService());
+  }
+}
