@@ -37,7 +37,18 @@ public enum Milestone {
   PD_CERTIFICATE("pd-certificate", "Your Code.org professional development certificate: {totalHours} hours"),
   LEADERSHIP_PD_ENROLLED("leadership-pd-enrolled", "Code.org Counselor/Administrator professional development"),
   LEADERSHIP_PD_COMPLETED("leadership-pd-completed", "Thank you: Code.org Counselor/Administrator professional development completed"),
-  AFFILIATE_TRAINER_ENROLLED("affiliate-trainer-enrolled", "Code.org affiliate trainer training for {districtName}");
+  AFFILIATE_TRAINER_ENROLLED("affiliate-trainer-enrolled", "Code.org affiliate trainer training for {districtName}"),
+  CLASSROOM_SETUP_CHECKLIST("classroom-setup-checklist", "Code.org partnership {reference}: set up {sectionLabel}"),
+  CLASSROOM_SETUP_OVERDUE("classroom-setup-overdue", "Overdue: set-up of {sectionLabel} ({reference})"),
+  CLASSROOM_NOT_READY("classroom-not-ready", "Code.org partnership {reference}: {sectionLabel} is not ready yet"),
+  SECTION_DROPPED("section-dropped", "Code.org partnership {reference}: {sectionLabel} will not be offered"),
+  MARKETING_KIT("marketing-kit", "Code.org partnership {reference}: your marketing kit"),
+  HOUR_OF_CODE("hour-of-code", "Hour of Code materials for Computer Science Education Week ({reference})"),
+  TEACHER_LEADER_NOMINATIONS("teacher-leader-nominations", "Code.org partnership {reference}: nominate your teacher leaders"),
+  EVALUATION_DATA_REQUEST("evaluation-data-request", "Code.org partnership {reference}: your data for the program evaluation"),
+  EVALUATION_DATA_REMINDER("evaluation-data-reminder", "Reminder: data for the program evaluation ({reference})"),
+  EVALUATION_REPORT("evaluation-report", "Code.org partnership {reference}: program evaluation report"),
+  PARTNERSHIP_CLOSED("partnership-closed", "Code.org partnership {reference} is complete");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 

@@ -1,5 +1,8 @@
 package org.codeorg.partnerships.partnership;
 
+import java.math.BigDecimal;
+import java.time.Instant;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -42,6 +45,49 @@ public class CourseSection {
   @Column(name = "section_number", nullable = false)
   private int sectionNumber;
 
+  @Column(name = "time_slot")
+  private String timeSlot;
+
+  private String room;
+
+  @Column(name = "course_code")
+  private String courseCode;
+
+  @Column(name = "one_to_one_computing")
+  private Boolean oneToOneComputing;
+
+  @Column(name = "bandwidth_mbps")
+  private Integer bandwidthMbps;
+
+  @Column(name = "materials_ready")
+  private Boolean materialsReady;
+
+  @Column(name = "materials_cost", precision = 10, scale = 2)
+  private BigDecimal materialsCost;
+
+  /** The partnership manager who approved materials over the expected cost. */
+  @Column(name = "cost_approved_by")
+  private String costApprovedBy;
+
+  @Enumerated(EnumType.STRING)
+  @JdbcTypeCode(SqlTypes.VARCHAR)
+  @Column(nullable = false)
+  private SectionReadiness readiness = SectionReadiness.NOT_REPORTED;
+
+  @Column(name = "readiness_reasons")
+  private String readinessReasons;
+
+  @Column(name = "reported_at")
+  private Instant reportedAt;
+
+  @Column(name = "ready_at")
+  private Instant readyAt;
+
+  /** The set-up facts a district reports for a section. */
+  public record SetupFacts(String timeSlot, String room, String courseCode, boolean oneToOneComputing,
+      int bandwidthMbps, boolean materialsReady, BigDecimal materialsCostPerClass) {
+  }
+
   protected CourseSection() {
   }
 
@@ -50,6 +96,63 @@ public class CourseSection {
     this.school = school;
     this.course = course;
     this.sectionNumber = sectionNumber;
+  }
+
+  public void report(SetupFacts facts, Instant now) {
+    this.timeSlot = facts.timeSlot();
+    this.room = facts.room();
+    this.courseCode = facts.courseCode();
+    this.oneToOneComputing = facts.oneToOneComputing();
+    this.bandwidthMbps = facts.bandwidthMbps();
+    this.materialsReady = facts.materialsReady();
+    this.materialsCost = facts.materialsCostPerClass();
+    this.reportedAt = now;
+  }
+
+  public SetupFacts facts() {
+    return reportedAt == null ? null : new SetupFacts(timeSlot, room, courseCode, Boolean.TRUE.equals(oneToOneComputing),
+        bandwidthMbps == null ? 0 : bandwidthMbps, Boolean.TRUE.equals(materialsReady), materialsCost);
+  }
+
+  public void approveCost(String manager) {
+    this.costApprovedBy = manager;
+  }
+
+  public void judge(SectionReadiness result, String reasons, Instant now) {
+    this.readiness = result;
+    this.readinessReasons = reasons;
+    if (result == SectionReadiness.READY) {
+      this.readyAt = now;
+    }
+  }
+
+  /** "CSP section 2 at Springfield High" */
+  public String label() {
+    return course.name() + " section " + sectionNumber + " at " + school.getName();
+  }
+
+  public Partnership getPartnership() {
+    return partnership;
+  }
+
+  public String getCostApprovedBy() {
+    return costApprovedBy;
+  }
+
+  public SectionReadiness getReadiness() {
+    return readiness;
+  }
+
+  public String getReadinessReasons() {
+    return readinessReasons;
+  }
+
+  public Instant getReportedAt() {
+    return reportedAt;
+  }
+
+  public Instant getReadyAt() {
+    return readyAt;
   }
 
   public Long getId() {

@@ -107,6 +107,10 @@ public class Partnership {
   @Column(name = "affiliate_trainer_trained_on")
   private java.time.LocalDate affiliateTrainerTrainedOn;
 
+  /** A manager marked the partnership for renewal when closing it. */
+  @Column(name = "renewal_requested", nullable = false)
+  private boolean renewalRequested;
+
   @Column(name = "reply_to_email", nullable = false)
   private String replyToEmail;
 
@@ -243,6 +247,15 @@ public class Partnership {
   public void recordAffiliateTrainerTrained(java.time.LocalDate trainedOn, Instant now) {
     this.affiliateTrainerTrainedOn = trainedOn;
     this.updatedAt = now;
+  }
+
+  public void close(boolean renewal, Instant now) {
+    this.renewalRequested = renewal;
+    moveTo(PartnershipStage.CLOSED, now);
+  }
+
+  public boolean isRenewalRequested() {
+    return renewalRequested;
   }
 
   public ElementaryPdPath getElementaryPdPath() {

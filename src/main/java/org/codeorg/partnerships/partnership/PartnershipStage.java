@@ -9,7 +9,7 @@ public enum PartnershipStage {
   AWAITING_INFORMATION("Waiting for the district's information", false),
   TERMS_SIGNATURE("Partnership terms signature", true),
   COMPREHENSIVE_PLAN("Comprehensive plan", true),
-  /** The end of what the lifecycle runs today; the implementation stages follow in later releases. */
+  /** Between the plan approval email and the start of implementation. */
   PLAN_APPROVED("Plan approved", false),
   IMPLEMENTATION("Professional development and classroom set-up", true),
   EVALUATION("Program evaluation", true),

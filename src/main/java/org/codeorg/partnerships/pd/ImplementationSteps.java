@@ -5,15 +5,17 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import org.codeorg.partnerships.mail.Milestone;
+import org.codeorg.partnerships.partnership.Dates;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEmails;
 import org.codeorg.partnerships.partnership.PartnershipProgress;
 import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.codeorg.partnerships.partnership.SchoolYears;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The lifecycle's implementation stage as far as PD goes: start, the elementary affiliate path, PD complete. */
+/** The lifecycle's implementation stage: start, the elementary affiliate path, all implementation complete. */
 @Service
 @Transactional
 public class ImplementationSteps {
@@ -31,7 +33,8 @@ public class ImplementationSteps {
     this.clock = clock;
   }
 
-  public record Started(PartnershipStage stage, boolean hasElementaryTeachers, String elementaryTeachers) {
+  public record Started(PartnershipStage stage, boolean hasElementaryTeachers, String elementaryTeachers,
+      java.util.Date schoolYearEndsAt) {
   }
 
   public Started start(Long partnershipId) {
@@ -41,7 +44,8 @@ public class ImplementationSteps {
     String elementary = String.join("  \n", p.getTeachers().stream()
         .filter(t -> participants.elementaryTeachers(partnershipId).contains(t.getId()))
         .map(t -> t.getName() + " (" + t.getSchool().getName() + ")").toList());
-    return new Started(p.getStage(), !elementary.isEmpty(), elementary);
+    java.util.Date yearEnds = Dates.endOf(SchoolYears.end(p.getSchoolYear()));
+    return new Started(p.getStage(), !elementary.isEmpty(), elementary, yearEnds);
   }
 
   /** Records who trains elementary teachers; on the district path, enrols the district's trainer. */
@@ -64,8 +68,9 @@ public class ImplementationSteps {
     progress.record(p, "AFFILIATE_TRAINER_TRAINED", p.getAffiliateTrainerName() + " on " + trainedOn);
   }
 
-  public void completeProfessionalDevelopment(Long partnershipId) {
-    progress.record(progress.load(partnershipId), "PROFESSIONAL_DEVELOPMENT_COMPLETED", null);
+  /** PD, leadership PD, classroom set-up and the deliverables have all ended. */
+  public void complete(Long partnershipId) {
+    progress.record(progress.load(partnershipId), "IMPLEMENTATION_COMPLETED", null);
   }
 
   private static String trim(String value) {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.codeorg.partnerships.mail.Milestone;
+import org.codeorg.partnerships.partnership.Dates;
 import org.codeorg.partnerships.partnership.LeaderRole;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEmails;
@@ -58,10 +59,10 @@ public class LeadershipPdSteps {
           "leaderName", leader.getName(),
           "roleLabel", leader.getRole() == LeaderRole.COUNSELOR ? "counselor" : "principal",
           "schoolName", leader.getSchool().getName(),
-          "programDate", TeacherPdSteps.DATE.format(programDate)), null);
+          "programDate", Dates.LONG.format(programDate)), null);
     }
     progress.record(p, "LEADERSHIP_PD_ENROLLED", leaders.get(0).getSchool().getName() + ": " + leaders.size() + " leaders");
-    return new Enrolled(TeacherPdSteps.endOf(programDate), roster(leaders), leaders.size());
+    return new Enrolled(Dates.endOf(programDate), roster(leaders), leaders.size());
   }
 
   /** @param absent roster positions (1-based) of the leaders who did not attend */

@@ -6,6 +6,7 @@ import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.teacher
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.deliverables.DeliverableSteps;
 import org.codeorg.partnerships.engine.FormValues;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +22,15 @@ class PdDelegates {
   // --- partnership-lifecycle: implementation stage ---
 
   @Bean("startImplementation")
-  JavaDelegate startImplementation(ImplementationSteps steps) {
+  JavaDelegate startImplementation(ImplementationSteps steps, DeliverableSteps deliverables) {
     return execution -> {
-      ImplementationSteps.Started started = steps.start(LifecycleProcess.partnershipId(execution));
+      Long partnershipId = LifecycleProcess.partnershipId(execution);
+      ImplementationSteps.Started started = steps.start(partnershipId);
       execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, started.stage().name());
       execution.setVariable("hasElementaryTeachers", started.hasElementaryTeachers());
       execution.setVariable("elementaryTeachersSummary", started.elementaryTeachers());
+      execution.setVariable("schoolYearEndsAt", started.schoolYearEndsAt());
+      execution.setVariable("hourOfCodeAt", deliverables.nextHourOfCode(partnershipId).orElse(null));
     };
   }
 
@@ -44,9 +48,9 @@ class PdDelegates {
         FormValues.date(execution.getVariable("trainerTrainedOn")));
   }
 
-  @Bean("completeProfessionalDevelopment")
-  JavaDelegate completeProfessionalDevelopment(ImplementationSteps steps) {
-    return execution -> steps.completeProfessionalDevelopment(LifecycleProcess.partnershipId(execution));
+  @Bean("completeImplementation")
+  JavaDelegate completeImplementation(ImplementationSteps steps) {
+    return execution -> steps.complete(LifecycleProcess.partnershipId(execution));
   }
 
   // --- professional-development: one teacher ---

@@ -3,14 +3,13 @@ package org.codeorg.partnerships.pd;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.codeorg.partnerships.mail.Milestone;
+import org.codeorg.partnerships.partnership.Dates;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEmails;
 import org.codeorg.partnerships.partnership.PartnershipProgress;
@@ -29,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class TeacherPdSteps {
-
-  static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
   private final PartnershipProgress progress;
   private final PartnershipEmails emails;
@@ -76,8 +73,8 @@ public class TeacherPdSteps {
             "teacherName", teacher.getName(),
             "courseTitle", teacher.getCourse().title(),
             "schoolName", teacher.getSchool().getName(),
-            "commitmentDeadline", DATE.format(deadline)));
-    return new CommitmentRequest(endOf(deadline), teacher.getName(), teacher.getName() + " <" + teacher.getEmail()
+            "commitmentDeadline", Dates.LONG.format(deadline)));
+    return new CommitmentRequest(Dates.endOf(deadline), teacher.getName(), teacher.getName() + " <" + teacher.getEmail()
         + ">, " + teacher.getCourse().title() + " at " + teacher.getSchool().getName() + ", " + p.getDistrict().getName());
   }
 
@@ -134,8 +131,8 @@ public class TeacherPdSteps {
             "name", phase.getName(),
             "deliveryLabel", phase.getDelivery().label(),
             "hours", phase.getPlannedHours(),
-            "startsOn", DATE.format(phase.getStartsOn()),
-            "dueOn", DATE.format(phase.getDueOn()))).toList()), null);
+            "startsOn", Dates.LONG.format(phase.getStartsOn()),
+            "dueOn", Dates.LONG.format(phase.getDueOn()))).toList()), null);
     return ledger.size();
   }
 
@@ -151,7 +148,7 @@ public class TeacherPdSteps {
     PdPhase phase = phase(teacherId, previous + 1);
     phase.open();
     offerSeatIfWorkshop(phase);
-    return new OpenedPhase(phase.getPhaseNumber(), phase.getName(), phase.getDelivery(), endOf(phase.getDueOn()));
+    return new OpenedPhase(phase.getPhaseNumber(), phase.getName(), phase.getDelivery(), Dates.endOf(phase.getDueOn()));
   }
 
   public void recordCompleted(Long teacherId, int phaseNumber, int hours, String processInstanceId) {
@@ -196,9 +193,9 @@ public class TeacherPdSteps {
         "phase-" + phaseNumber + "-make-up-" + phase.getMakeUps(), Map.of(
             "teacherName", teacher.getName(),
             "phaseName", phase.getName(),
-            "newDueDate", DATE.format(due)), null);
+            "newDueDate", Dates.LONG.format(due)), null);
     offerSeatIfWorkshop(phase);
-    return endOf(due);
+    return Dates.endOf(due);
   }
 
   /** The certificate states the hours earned; they count toward the district's annual PD-hour requirement. */
@@ -214,7 +211,7 @@ public class TeacherPdSteps {
         "teacherName", teacher.getName(),
         "courseTitle", teacher.getCourse().title(),
         "totalHours", total,
-        "completedOn", DATE.format(today()),
+        "completedOn", Dates.LONG.format(today()),
         "certificateNumber", certificate,
         "phases", ledger.stream().map(phase -> Map.<String, Object>of(
             "number", phase.getPhaseNumber(), "name", phase.getName(), "hours", phase.getHoursEarned())).toList()),
@@ -241,8 +238,4 @@ public class TeacherPdSteps {
     return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
   }
 
-  /** Timers fire at the end of the due day (UTC). */
-  static Date endOf(LocalDate day) {
-    return Date.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
-  }
 }

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.TaskService;
+import org.codeorg.partnerships.evaluation.CourseResult;
+import org.codeorg.partnerships.evaluation.EvaluationCourseResultRepository;
+import org.codeorg.partnerships.evaluation.EvaluationSteps;
+import org.codeorg.partnerships.evaluation.ProgramEvaluationRepository;
 import org.codeorg.partnerships.mail.MailOutbox;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEventRepository;
@@ -32,9 +36,17 @@ public class PartnershipViews {
   private final TaskService taskService;
   private final PdPhaseRepository phases;
   private final LeadershipEnrolmentRepository leadership;
+  private final ProgramEvaluationRepository evaluations;
+  private final EvaluationCourseResultRepository courseResults;
+  private final EvaluationSteps evaluationSteps;
 
   public PartnershipViews(PartnershipRepository partnerships, PartnershipEventRepository events, MailOutbox outbox,
-      TaskService taskService, PdPhaseRepository phases, LeadershipEnrolmentRepository leadership) {
+      TaskService taskService, PdPhaseRepository phases, LeadershipEnrolmentRepository leadership,
+      ProgramEvaluationRepository evaluations, EvaluationCourseResultRepository courseResults,
+      EvaluationSteps evaluationSteps) {
+    this.evaluations = evaluations;
+    this.courseResults = courseResults;
+    this.evaluationSteps = evaluationSteps;
     this.phases = phases;
     this.leadership = leadership;
     this.partnerships = partnerships;
@@ -55,7 +67,18 @@ public class PartnershipViews {
   public record Detail(String reference, String district, String ncesId, String state, String schoolYear,
       String stage, String stageLabel, String contactName, String contactEmail, String screeningResult,
       Instant createdAt, List<TimelineEntry> timeline, List<OpenTask> openTasks,
-      List<TeacherPd> professionalDevelopment, List<LeaderPd> leadershipPd) {
+      List<TeacherPd> professionalDevelopment, List<LeaderPd> leadershipPd, List<SectionSetup> sections,
+      Evaluation evaluation, boolean renewalRequested) {
+  }
+
+  /** A section's set-up: the facts reported and the classroom-readiness result. */
+  public record SectionSetup(Long sectionId, String section, String course, String school, String readiness,
+      String reasons, Instant reportedAt, Instant readyAt) {
+  }
+
+  public record Evaluation(int teachersEnrolled, int teachersCompleted, int teachersRetained, int totalPdHours,
+      List<EvaluationSteps.TeacherSummary> teachers, List<CourseResult> courses, String pdAssessment,
+      String studentOutcomes, String conclusions, String recommendation, String evaluator, Instant assessedAt) {
   }
 
   /** A teacher's hours ledger: planned and earned hours per phase. */
@@ -93,7 +116,19 @@ public class PartnershipViews {
         .toList();
     return new Detail(p.getReference(), p.getDistrict().getName(), p.getDistrict().getNcesId(),
         p.getDistrict().getState(), p.getSchoolYear(), p.getStage().name(), p.getStage().label(), p.getContactName(),
-        p.getContactEmail(), p.getScreeningResult(), p.getCreatedAt(), timeline, tasks, teacherPd(p), leaderPd(p));
+        p.getContactEmail(), p.getScreeningResult(), p.getCreatedAt(), timeline, tasks, teacherPd(p), leaderPd(p),
+        p.getSections().stream().map(s -> new SectionSetup(s.getId(), s.label(), s.getCourse().name(),
+            s.getSchool().getName(), s.getReadiness().name(), s.getReadinessReasons(), s.getReportedAt(),
+            s.getReadyAt())).toList(),
+        evaluation(p), p.isRenewalRequested());
+  }
+
+  private Evaluation evaluation(Partnership p) {
+    return evaluations.findByPartnershipId(p.getId()).map(e -> new Evaluation(e.getTeachersEnrolled(),
+        e.getTeachersCompleted(), e.getTeachersRetained(), e.getTotalPdHours(), evaluationSteps.teacherSummaries(p),
+        courseResults.findByPartnershipIdOrderByCourse(p.getId()).stream().map(r -> r.result()).toList(),
+        e.getPdAssessment(), e.getStudentOutcomes(), e.getConclusions(), e.getRecommendation(), e.getEvaluator(),
+        e.getAssessedAt())).orElse(null);
   }
 
   private List<TeacherPd> teacherPd(Partnership p) {

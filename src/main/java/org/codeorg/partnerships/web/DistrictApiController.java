@@ -1,17 +1,12 @@
 package org.codeorg.partnerships.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.codeorg.partnerships.application.ApplicationIntake;
-import org.codeorg.partnerships.application.FieldViolation;
-import org.codeorg.partnerships.application.InformationAnswers;
 import org.codeorg.partnerships.application.PartnershipApplication;
-import org.codeorg.partnerships.pd.TeacherCommitments;
-import org.codeorg.partnerships.plan.PlanSections;
-import org.codeorg.partnerships.plan.PlanSubmissions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,19 +24,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 public class DistrictApiController {
 
-  static final int MAX_TEXT = 20_000;
-
   private final ApplicationIntake intake;
-  private final InformationAnswers informationAnswers;
-  private final PlanSubmissions planSubmissions;
-  private final TeacherCommitments teacherCommitments;
+  private final DistrictSubmissions submissions;
 
-  public DistrictApiController(ApplicationIntake intake, InformationAnswers informationAnswers,
-      PlanSubmissions planSubmissions, TeacherCommitments teacherCommitments) {
+  public DistrictApiController(ApplicationIntake intake, DistrictSubmissions submissions) {
     this.intake = intake;
-    this.informationAnswers = informationAnswers;
-    this.planSubmissions = planSubmissions;
-    this.teacherCommitments = teacherCommitments;
+    this.submissions = submissions;
   }
 
   @PostMapping("/applications")
@@ -57,10 +45,7 @@ public class DistrictApiController {
   public ResponseEntity<Map<String, String>> answerInformation(@PathVariable String reference,
       @RequestBody InformationAnswer body, @RequestHeader(value = "X-Partnership-Token", required = false) String header,
       @RequestParam(value = "token", required = false) String query) {
-    List<FieldViolation> violations = new ArrayList<>();
-    requireText("answer", body == null ? null : body.answer(), violations);
-    reject(violations);
-    informationAnswers.answer(reference, token(header, query), body.answer().trim());
+    submissions.answer(reference, token(header, query), body == null ? null : body.answer());
     return ResponseEntity.accepted().body(Map.of("reference", reference, "status", "INFORMATION_RECEIVED"));
   }
 
@@ -71,14 +56,7 @@ public class DistrictApiController {
   public ResponseEntity<Map<String, Object>> submitPlan(@PathVariable String reference, @RequestBody PlanBody body,
       @RequestHeader(value = "X-Partnership-Token", required = false) String header,
       @RequestParam(value = "token", required = false) String query) {
-    List<FieldViolation> violations = new ArrayList<>();
-    requireText("vision", body == null ? null : body.vision(), violations);
-    requireText("implementation", body == null ? null : body.implementation(), violations);
-    requireText("promotion", body == null ? null : body.promotion(), violations);
-    requireText("communitySupport", body == null ? null : body.communitySupport(), violations);
-    reject(violations);
-    int round = planSubmissions.submit(reference, token(header, query), new PlanSections(body.vision().trim(),
-        body.implementation().trim(), body.promotion().trim(), body.communitySupport().trim()));
+    int round = submissions.submitPlan(reference, token(header, query), body == null ? new PlanBody(null, null, null, null) : body);
     return ResponseEntity.accepted().body(Map.of("reference", reference, "status", "PLAN_SUBMITTED", "round", round));
   }
 
@@ -91,30 +69,47 @@ public class DistrictApiController {
       @PathVariable Long teacherId, @RequestBody CommitmentBody body,
       @RequestHeader(value = "X-Partnership-Token", required = false) String header,
       @RequestParam(value = "token", required = false) String query) {
-    if (body == null || body.commits() == null) {
-      reject(List.of(new FieldViolation("commits", "is required: true if the teacher will teach the course next "
-          + "school year, false if not")));
-    }
-    String teacher = teacherCommitments.answer(reference, token(header, query), teacherId, body.commits());
+    Boolean commits = body == null ? null : body.commits();
+    String teacher = submissions.commit(reference, token(header, query), teacherId, commits);
     return ResponseEntity.accepted().body(Map.of("reference", reference, "teacherId", teacherId, "teacher", teacher,
-        "status", body.commits() ? "COMMITTED" : "CANNOT_COMMIT"));
+        "status", commits ? "COMMITTED" : "CANNOT_COMMIT"));
+  }
+
+  public record ReadinessBody(String timeSlot, String room, String courseCode, Boolean oneToOneComputing,
+      Integer bandwidthMbps, Boolean materialsReady, BigDecimal materialsCostPerClass) {
+  }
+
+  /** A section's set-up facts; the classroom-readiness decision judges them. */
+  @PostMapping("/partnerships/{reference}/sections/{sectionId}/readiness")
+  public ResponseEntity<Map<String, Object>> sectionReadiness(@PathVariable String reference,
+      @PathVariable Long sectionId, @RequestBody ReadinessBody body,
+      @RequestHeader(value = "X-Partnership-Token", required = false) String header,
+      @RequestParam(value = "token", required = false) String query) {
+    String section = submissions.reportReadiness(reference, token(header, query), sectionId, body);
+    return ResponseEntity.accepted().body(Map.of("reference", reference, "sectionId", sectionId, "section", section,
+        "status", "REPORTED"));
+  }
+
+  public record CourseResultBody(String course, Integer sectionsTaught, Integer studentsEnrolled,
+      Integer studentsCompleted) {
+  }
+
+  public record EvaluationDataBody(List<CourseResultBody> courses) {
+  }
+
+  /** The district's results of the school year for the program evaluation. */
+  @PostMapping("/partnerships/{reference}/evaluation-data")
+  public ResponseEntity<Map<String, Object>> evaluationData(@PathVariable String reference,
+      @RequestBody EvaluationDataBody body, @RequestHeader(value = "X-Partnership-Token", required = false) String header,
+      @RequestParam(value = "token", required = false) String query) {
+    int courses = submissions.submitEvaluation(reference, token(header, query), body == null ? null : body.courses());
+    return ResponseEntity.accepted().body(Map.of("reference", reference, "courses", courses,
+        "status", "EVALUATION_DATA_RECEIVED"));
   }
 
   private static String token(String header, String query) {
     return header != null && !header.isBlank() ? header.trim() : query;
   }
 
-  private static void requireText(String field, String value, List<FieldViolation> violations) {
-    if (value == null || value.isBlank()) {
-      violations.add(new FieldViolation(field, "is required"));
-    } else if (value.length() > MAX_TEXT) {
-      violations.add(new FieldViolation(field, "must be at most " + MAX_TEXT + " characters"));
-    }
-  }
 
-  private static void reject(List<FieldViolation> violations) {
-    if (!violations.isEmpty()) {
-      throw new InvalidRequestException(violations);
-    }
-  }
 }

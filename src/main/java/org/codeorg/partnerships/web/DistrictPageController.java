@@ -1,27 +1,45 @@
 package org.codeorg.partnerships.web;
 
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.codeorg.partnerships.application.FieldViolation;
 import org.codeorg.partnerships.application.InformationRequestRepository;
+import org.codeorg.partnerships.partnership.CourseSection;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
+import org.codeorg.partnerships.partnership.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEventRepository;
 import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.codeorg.partnerships.partnership.SectionReadiness;
+import org.codeorg.partnerships.partnership.TeacherPdStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
  * The page behind the link in every district email: where the partnership stands, what comes
- * next, and its milestones. Opened by the partnership's token only; anything else is the same 404.
+ * next, its milestones, and the forms the district answers with at that stage (a question, the
+ * plan, teachers' guarantees, sections' set-up, evaluation data). Forms post to the same checks and
+ * services as the JSON API; errors are shown next to their fields. Opened by the partnership's
+ * token only; anything else is the same 404.
  */
 @Controller
 public class DistrictPageController {
@@ -30,41 +48,204 @@ public class DistrictPageController {
       PartnershipStage.APPLICATION_REVIEW, "A partnership manager is reviewing your application. We will email you the decision.",
       PartnershipStage.AWAITING_INFORMATION, "We asked you a question (below). Please answer it within 30 days of the question.",
       PartnershipStage.TERMS_SIGNATURE, "Please sign the partnership agreement we sent you and return it to the partnership team.",
-      PartnershipStage.COMPREHENSIVE_PLAN, "Please submit your comprehensive plan: vision, implementation, promotion and community support.",
+      PartnershipStage.COMPREHENSIVE_PLAN, "Please submit your comprehensive plan below: vision, implementation, promotion and community support.",
       PartnershipStage.PLAN_APPROVED, "Your plan is approved. Professional development and classroom set-up come next; we will contact you.",
+      PartnershipStage.IMPLEMENTATION, "Professional development and classroom set-up are under way: confirm each teacher's commitment and report each section's set-up below.",
+      PartnershipStage.EVALUATION, "The school year has ended: please send your results per course for the program evaluation below.",
       PartnershipStage.DECLINED, "This application was declined.",
       PartnershipStage.WITHDRAWN, "This partnership was withdrawn.");
+
+  private static final Map<String, String> DONE = Map.of(
+      "information", "Thank you: we received your answer.",
+      "plan", "Thank you: we received your comprehensive plan. A partnership manager will review it.",
+      "commitment", "Thank you: we recorded the teacher's answer.",
+      "readiness", "Thank you: we received the section's set-up and will email you if anything is missing.",
+      "evaluation", "Thank you: we received your results for the program evaluation.");
+
+  private static final Map<String, String> PLAN_PARTS = planParts();
 
   private final DistrictAccess access;
   private final PartnershipEventRepository events;
   private final InformationRequestRepository informationRequests;
+  private final DistrictSubmissions submissions;
+  private final TransactionTemplate readOnly;
 
   public DistrictPageController(DistrictAccess access, PartnershipEventRepository events,
-      InformationRequestRepository informationRequests) {
+      InformationRequestRepository informationRequests, DistrictSubmissions submissions,
+      TransactionTemplate transactions) {
     this.access = access;
     this.events = events;
     this.informationRequests = informationRequests;
+    this.submissions = submissions;
+    this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
+    this.readOnly.setReadOnly(true);
   }
 
   @GetMapping("/district/partnerships/{reference}")
-  @Transactional(readOnly = true)
   public String partnership(@PathVariable String reference, @RequestParam(value = "token", required = false) String token,
-      Model model) {
-    Partnership partnership = access.open(reference, token);
+      @RequestParam(value = "done", required = false) String done, Model model) {
+    model.addAttribute("done", done == null ? null : DONE.get(done));
+    return page(reference, token, model, Map.of(), Map.of(), null);
+  }
+
+  @PostMapping("/district/partnerships/{reference}/information")
+  public String answer(@PathVariable String reference, @RequestParam MultiValueMap<String, String> form,
+      HttpServletResponse response, Model model) {
+    return submit(reference, form, "information", response, model, "", () -> {
+      submissions.answer(reference, token(form), value(form, "answer"));
+      return null;
+    });
+  }
+
+  @PostMapping("/district/partnerships/{reference}/plan")
+  public String plan(@PathVariable String reference, @RequestParam MultiValueMap<String, String> form,
+      HttpServletResponse response, Model model) {
+    return submit(reference, form, "plan", response, model, "", () -> submissions.submitPlan(reference, token(form),
+        new DistrictApiController.PlanBody(value(form, "vision"), value(form, "implementation"),
+            value(form, "promotion"), value(form, "communitySupport"))));
+  }
+
+  @PostMapping("/district/partnerships/{reference}/teachers/{teacherId}/commitment")
+  public String commitment(@PathVariable String reference, @PathVariable Long teacherId,
+      @RequestParam MultiValueMap<String, String> form, HttpServletResponse response, Model model) {
+    String commits = value(form, "teacher-" + teacherId + "-commits");
+    return submit(reference, form, "commitment", response, model, "teacher-" + teacherId + "-",
+        () -> submissions.commit(reference, token(form), teacherId, commits == null ? null : "true".equals(commits)));
+  }
+
+  @PostMapping("/district/partnerships/{reference}/sections/{sectionId}/readiness")
+  public String readiness(@PathVariable String reference, @PathVariable Long sectionId,
+      @RequestParam MultiValueMap<String, String> form, HttpServletResponse response, Model model) {
+    String p = "section-" + sectionId + "-";
+    return submit(reference, form, "readiness", response, model, p, () -> submissions.reportReadiness(reference,
+        token(form), sectionId, new DistrictApiController.ReadinessBody(value(form, p + "timeSlot"),
+            value(form, p + "room"), value(form, p + "courseCode"), bool(value(form, p + "oneToOneComputing")),
+            integer(value(form, p + "bandwidthMbps")), bool(value(form, p + "materialsReady")),
+            decimal(value(form, p + "materialsCostPerClass")))));
+  }
+
+  @PostMapping("/district/partnerships/{reference}/evaluation-data")
+  public String evaluation(@PathVariable String reference, @RequestParam MultiValueMap<String, String> form,
+      HttpServletResponse response, Model model) {
+    List<DistrictApiController.CourseResultBody> courses = new ArrayList<>();
+    for (int i = 0; value(form, "courses[" + i + "].course") != null && i < 20; i++) {
+      String p = "courses[" + i + "].";
+      courses.add(new DistrictApiController.CourseResultBody(value(form, p + "course"),
+          integer(value(form, p + "sectionsTaught")), integer(value(form, p + "studentsEnrolled")),
+          integer(value(form, p + "studentsCompleted"))));
+    }
+    return submit(reference, form, "evaluation", response, model, "",
+        () -> submissions.submitEvaluation(reference, token(form), courses));
+  }
+
+  /** Runs a submission: success redirects to the page (no resubmission on reload), errors show the page again. */
+  private String submit(String reference, MultiValueMap<String, String> form, String done, HttpServletResponse response,
+      Model model, String fieldPrefix, Supplier<Object> submission) {
+    Map<String, String> values = new LinkedHashMap<>();
+    form.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(0)));
+    try {
+      submission.get();
+      return "redirect:/district/partnerships/" + reference + "?token="
+          + URLEncoder.encode(token(form) == null ? "" : token(form), StandardCharsets.UTF_8) + "&done=" + done;
+    } catch (InvalidRequestException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      Map<String, String> errors = new LinkedHashMap<>();
+      for (FieldViolation violation : e.getViolations()) {
+        errors.merge(fieldPrefix + violation.field(), violation.message(), (a, b) -> a + "; " + b);
+      }
+      return page(reference, token(form), model, values, errors, null);
+    } catch (NotWaitingException e) {
+      response.setStatus(HttpStatus.CONFLICT.value());
+      return page(reference, token(form), model, values, Map.of(), e.getMessage());
+    }
+  }
+
+  private String page(String reference, String token, Model model, Map<String, String> values,
+      Map<String, String> errors, String problem) {
+    readOnly.executeWithoutResult(status -> fill(access.open(reference, token), token, model));
+    model.addAttribute("values", values);
+    model.addAttribute("errors", errors);
+    model.addAttribute("errorLabels", FieldLabels.of(errors));
+    model.addAttribute("problem", problem);
+    model.addAttribute("yesNo", Map.of("true", "Yes", "false", "No"));
+    return "district/partnership";
+  }
+
+  private void fill(Partnership partnership, String token, Model model) {
+    PartnershipStage stage = partnership.getStage();
+    model.addAttribute("token", token);
     model.addAttribute("reference", partnership.getReference());
     model.addAttribute("district", partnership.getDistrict().getName());
     model.addAttribute("schoolYear", partnership.getSchoolYear());
-    model.addAttribute("stage", partnership.getStage().label());
-    model.addAttribute("nextStep", NEXT_STEPS.getOrDefault(partnership.getStage(), ""));
-    model.addAttribute("question", partnership.getStage() == PartnershipStage.AWAITING_INFORMATION
+    model.addAttribute("stage", stage.label());
+    model.addAttribute("nextStep", NEXT_STEPS.getOrDefault(stage, ""));
+    model.addAttribute("question", stage == PartnershipStage.AWAITING_INFORMATION
         ? informationRequests.findFirstByPartnershipIdAndAnsweredAtIsNullOrderByAskedAtDesc(partnership.getId())
             .map(q -> q.getQuestion()).orElse(null)
         : null);
-    List<Map<String, Object>> milestones = events.findByPartnershipIdOrderByOccurredAtAscIdAsc(partnership.getId())
-        .stream().map(e -> Map.<String, Object>of("event", e.getEvent().replace('_', ' ').toLowerCase(),
-            "date", e.getOccurredAt().toString().substring(0, 10))).toList();
-    model.addAttribute("milestones", milestones);
-    return "district/partnership";
+    model.addAttribute("planExpected", stage == PartnershipStage.COMPREHENSIVE_PLAN);
+    model.addAttribute("planParts", PLAN_PARTS);
+    boolean implementation = stage == PartnershipStage.IMPLEMENTATION;
+    model.addAttribute("teachersAwaiting", !implementation ? List.of() : partnership.getTeachers().stream()
+        .filter(t -> t.getPdStatus() == TeacherPdStatus.AWAITING_COMMITMENT)
+        .map(t -> Map.of("id", t.getId(), "name", t.getName(), "course", t.getCourse().title(),
+            "school", t.getSchool().getName())).toList());
+    model.addAttribute("sectionsToReport", !implementation ? List.of() : partnership.getSections().stream()
+        .filter(s -> s.getReadiness() == SectionReadiness.NOT_REPORTED || s.getReadiness() == SectionReadiness.NOT_READY)
+        .map(DistrictPageController::section).toList());
+    model.addAttribute("evaluationCourses", stage != PartnershipStage.EVALUATION ? List.of()
+        : partnership.getSections().stream().map(s -> s.getCourse()).distinct()
+            .map(c -> Map.of("code", c.name(), "title", c.title())).toList());
+    model.addAttribute("milestones", events.findByPartnershipIdOrderByOccurredAtAscIdAsc(partnership.getId()).stream()
+        .map(e -> Map.<String, Object>of("event", e.getEvent().replace('_', ' ').toLowerCase(),
+            "date", e.getOccurredAt().toString().substring(0, 10))).toList());
+  }
+
+  private static Map<String, String> planParts() {
+    Map<String, String> parts = new LinkedHashMap<>();
+    parts.put("vision", "The district's vision for computer science");
+    parts.put("implementation", "How the district will implement the programs");
+    parts.put("promotion", "How the district will promote the program to teachers and students");
+    parts.put("communitySupport", "Support for the partnership within the district and the local community");
+    return parts;
+  }
+
+  private static Map<String, Object> section(CourseSection s) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", s.getId());
+    view.put("label", s.label());
+    view.put("materials", s.getCourse().materials());
+    view.put("reasons", s.getReadiness() == SectionReadiness.NOT_READY ? s.getReadinessReasons() : null);
+    return view;
+  }
+
+  private static String token(MultiValueMap<String, String> form) {
+    return form.getFirst("token");
+  }
+
+  private static String value(MultiValueMap<String, String> form, String name) {
+    String value = form.getFirst(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static Boolean bool(String value) {
+    return value == null ? null : Boolean.valueOf("true".equals(value));
+  }
+
+  private static Integer integer(String value) {
+    try {
+      return value == null ? null : Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static BigDecimal decimal(String value) {
+    try {
+      return value == null ? null : new BigDecimal(value.trim());
+    } catch (NumberFormatException e) {
+      return BigDecimal.valueOf(-1);
+    }
   }
 
   @ExceptionHandler(DistrictAccessDenied.class)

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"bpmn/partnership-lifecycle.bpmn", "bpmn/application-screening.dmn",
     "forms/submit-application.form", "forms/review-application.form", "forms/record-signed-agreement.form",
     "forms/review-comprehensive-plan.form", "forms/decide-escalated-plan.form", "forms/choose-elementary-pd-path.form",
-    "forms/record-trainer-training.form"})
+    "forms/record-trainer-training.form", "forms/decide-close-or-renew.form"})
 class PartnershipLifecycleProcessTest {
 
   @RegisterExtension
@@ -52,11 +52,15 @@ class PartnershipLifecycleProcessTest {
   private static final List<String> DELEGATES = List.of("screenApplication", "requestInformation",
       "remindInformation", "withdrawUnanswered", "declineApplication", "acceptApplication", "remindSignature",
       "recordAgreement", "remindReviewers", "requestPlanRevision", "approvePlan", "withdrawAfterPlanEscalation",
-      "recordElementaryPdPath", "recordAffiliateTrainerTrained", "completeProfessionalDevelopment");
+      "recordElementaryPdPath", "recordAffiliateTrainerTrained", "completeImplementation", "sendMarketingKit",
+      "sendHourOfCodeMaterials", "requestTeacherLeaderNominations", "startEvaluation", "closePartnership");
+  private static final Instant HOUR_OF_CODE = Instant.parse("2027-11-17T00:00:00Z");
+  private static final Instant SCHOOL_YEAR_ENDED = Instant.parse("2028-07-01T00:00:00Z");
 
   private final List<String> calls = new ArrayList<>();
   private final StubParticipants participants = new StubParticipants();
   private String stubDeployment;
+  private Instant hourOfCodeAt = HOUR_OF_CODE;
   private Instant now;
 
   /** Who takes part in PD, as {@code pdParticipants} answers the multi-instance call activities. */
@@ -64,6 +68,7 @@ class PartnershipLifecycleProcessTest {
     List<Long> secondary = List.of();
     List<Long> elementary = List.of();
     List<Long> schools = List.of();
+    List<Long> sections = List.of();
 
     public List<Long> secondaryTeachers(Object partnershipId) {
       return secondary;
@@ -75,6 +80,10 @@ class PartnershipLifecycleProcessTest {
 
     public List<Long> leadershipSchools(Object partnershipId) {
       return schools;
+    }
+
+    public List<Long> of(Object partnershipId) {
+      return sections;
     }
   }
 
@@ -88,14 +97,19 @@ class PartnershipLifecycleProcessTest {
       execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_ID, 42L);
     });
     Mocks.register("pdParticipants", participants);
+    Mocks.register("classroomSections", participants);
     Mocks.register("startImplementation", (JavaDelegate) execution -> {
       calls.add("startImplementation");
       execution.setVariable("hasElementaryTeachers", !participants.elementary.isEmpty());
+      execution.setVariable("hourOfCodeAt", hourOfCodeAt == null ? null : Date.from(hourOfCodeAt));
+      execution.setVariable("schoolYearEndsAt", Date.from(SCHOOL_YEAR_ENDED));
     });
     // The called PD processes have their own tests; here they end at once and count their instances.
     stubDeployment = engine.getProcessEngine().getRepositoryService().createDeployment()
         .addModelInstance("professional-development-stub.bpmn", stub("professional-development"))
         .addModelInstance("leadership-pd-stub.bpmn", stub("leadership-pd"))
+        .addModelInstance("classroom-setup-stub.bpmn", stub("classroom-setup"))
+        .addModelInstance("program-evaluation-stub.bpmn", stub("program-evaluation"))
         .deploy().getId();
     for (String name : DELEGATES) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name + "@" + execution.getCurrentActivityId()));
@@ -146,27 +160,49 @@ class PartnershipLifecycleProcessTest {
     assertFormRef("Form_ReviewComprehensivePlan");
     complete(task(instance), withVariables("planDecision", "APPROVE"));
     runJobs();
+    assertThat(instance).hasPassed("Task_SendMarketingKit").isWaitingAt("Timer_BeforeCsEdWeek");
+    assertThat(timerDue("Timer_BeforeCsEdWeek")).isEqualTo(HOUR_OF_CODE);
 
-    assertThat(instance).isEnded().hasPassed("Gateway_ApproveMerge", "Task_ApprovePlan", "Task_StartImplementation",
-            "Gateway_ImplementationJoin", "EndEvent_ProfessionalDevelopmentComplete")
+    travelTo(HOUR_OF_CODE);
+    runJobs();
+    assertThat(instance).hasPassed("Task_SendHourOfCodeMaterials", "Gateway_ImplementationJoin",
+        "Task_CompleteImplementation", "Task_RequestTeacherLeaderNominations").isWaitingAt("Timer_SchoolYearEnded");
+
+    travelTo(SCHOOL_YEAR_ENDED);
+    runJobs();
+    assertThat(instance).hasPassed("Task_StartEvaluation", "CallActivity_ProgramEvaluation")
+        .isWaitingAtExactly("Task_DecideCloseOrRenew");
+    assertThat(task(instance)).hasCandidateGroup("partnership-managers");
+    assertFormRef("Form_DecideCloseOrRenew");
+    complete(task(instance), withVariables("closeDecision", "RENEW"));
+    runJobs();
+
+    assertThat(instance).isEnded().hasPassed("Task_ClosePartnership", "EndEvent_PartnershipClosed")
         .hasNotPassed("Task_DeclineApplication", "Task_RequestInformation", "Task_RequestPlanRevision",
             "Task_ChooseElementaryPdPath");
     assertThat(calls).containsExactly("registerApplication", "screenApplication@Task_ScreenApplication",
         "acceptApplication@Task_AcceptApplication", "recordAgreement@Task_RecordAgreement", "recordPlanReview",
-        "approvePlan@Task_ApprovePlan", "startImplementation",
-        "completeProfessionalDevelopment@Task_CompleteProfessionalDevelopment");
+        "approvePlan@Task_ApprovePlan", "startImplementation", "sendMarketingKit@Task_SendMarketingKit",
+        "sendHourOfCodeMaterials@Task_SendHourOfCodeMaterials", "completeImplementation@Task_CompleteImplementation",
+        "requestTeacherLeaderNominations@Task_RequestTeacherLeaderNominations", "startEvaluation@Task_StartEvaluation",
+        "closePartnership@Task_ClosePartnership");
   }
 
   @Test
-  void afterPlanApprovalEveryTeacherAndHighSchoolGetsItsOwnPdInstance() {
+  void afterPlanApprovalEveryTeacherHighSchoolAndSectionGetsItsOwnInstance() {
     participants.secondary = List.of(11L, 12L, 13L);
     participants.schools = List.of(21L);
+    participants.sections = List.of(41L, 42L);
+    hourOfCodeAt = null;
     ProcessInstance instance = toApprovedPlan();
 
-    assertThat(instance).isEnded().hasPassed("CallActivity_SecondaryTeacherPd", "CallActivity_LeadershipPd",
-        "Gateway_HasElementaryTeachers", "Gateway_ElementaryMerge").hasNotPassed("CallActivity_ElementaryTeacherPd");
+    assertThat(instance).isWaitingAt("Timer_SchoolYearEnded")
+        .hasPassed("CallActivity_SecondaryTeacherPd", "CallActivity_LeadershipPd", "Gateway_HasElementaryTeachers",
+            "Gateway_ElementaryMerge", "Gateway_HourOfCodeMerge")
+        .hasNotPassed("CallActivity_ElementaryTeacherPd", "Task_SendHourOfCodeMaterials");
     assertThat(calledInstances("professional-development")).containsExactlyInAnyOrder(11L, 12L, 13L);
     assertThat(calledInstances("leadership-pd")).containsExactly(21L);
+    assertThat(calledInstances("classroom-setup")).containsExactlyInAnyOrder(41L, 42L);
   }
 
   @Test
@@ -180,7 +216,7 @@ class PartnershipLifecycleProcessTest {
     complete(task(instance), withVariables("elementaryPdPath", "REGIONAL_AFFILIATE"));
     runJobs();
 
-    assertThat(instance).isEnded().hasPassed("Task_RecordElementaryPdPath", "CallActivity_ElementaryTeacherPd")
+    assertThat(instance).hasPassed("Task_RecordElementaryPdPath", "CallActivity_ElementaryTeacherPd")
         .hasNotPassed("Task_RecordTrainerTraining");
     assertThat(calledInstances("professional-development")).containsExactlyInAnyOrder(31L, 32L);
   }
@@ -199,11 +235,15 @@ class PartnershipLifecycleProcessTest {
     complete(task(instance), withVariables("trainerTrainedOn", "2027-06-20"));
     runJobs();
 
-    assertThat(instance).isEnded().hasPassed("Task_StoreTrainerTraining", "Gateway_ElementaryPdPathMerge",
+    assertThat(instance).hasPassed("Task_StoreTrainerTraining", "Gateway_ElementaryPdPathMerge",
         "CallActivity_ElementaryTeacherPd");
     assertThat(calls).contains("recordElementaryPdPath@Task_RecordElementaryPdPath",
         "recordAffiliateTrainerTrained@Task_StoreTrainerTraining");
     assertThat(calledInstances("professional-development")).containsExactly(31L);
+  }
+
+  private Instant timerDue(String activityId) {
+    return managementService().createJobQuery().timers().activityId(activityId).singleResult().getDuedate().toInstant();
   }
 
   private ProcessInstance toApprovedPlan() {
@@ -217,7 +257,7 @@ class PartnershipLifecycleProcessTest {
   private List<Long> calledInstances(String key) {
     return engine.getProcessEngine().getHistoryService().createHistoricVariableInstanceQuery()
         .processDefinitionKey(key).list().stream()
-        .filter(v -> v.getName().equals("teacherId") || v.getName().equals("schoolId"))
+        .filter(v -> List.of("teacherId", "schoolId", "sectionId").contains(v.getName()))
         .map(v -> ((Number) v.getValue()).longValue()).toList();
   }
 
@@ -312,7 +352,7 @@ class PartnershipLifecycleProcessTest {
 
     complete(task(instance), withVariables("escalationDecision", "APPROVE"));
     runJobs();
-    assertThat(instance).isEnded().hasPassed("Gateway_ApproveMerge", "Task_ApprovePlan");
+    assertThat(instance).hasPassed("Gateway_ApproveMerge", "Task_ApprovePlan", "Task_StartImplementation");
   }
 
   @Test

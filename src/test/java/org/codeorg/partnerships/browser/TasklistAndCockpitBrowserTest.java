@@ -17,11 +17,13 @@ import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.codeorg.partnerships.support.TestApplications;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -30,12 +32,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Staff in a real browser (Debian's headless chromium): a partnership manager completes "Review
- * application" and a facilitator records a workshop session's attendance in Tasklist through their
+ * The product in a real browser (Debian's headless chromium): a district applies on its web page
+ * at a phone's width (a server-side error shown next to its field, then accepted); a partnership
+ * manager completes "Review application" and a facilitator records a workshop session's attendance in Tasklist through their
  * Camunda Forms, and an administrator sees every process diagram in Cockpit. Screenshots go to {@code target/screenshots/}. Runs where
  * {@code /usr/bin/chromedriver} exists; CI installs it and sets REQUIRE_BROWSER=true so that a
  * missing browser fails instead of skipping.
@@ -87,9 +91,37 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
   }
 
   @Test
-  void aManagerReviewsAndAcceptsAnApplicationInTasklist() throws IOException {
-    String reference = new Http(baseUrl()).post("/api/applications", null, Http.application(), Map.of())
-        .json().get("reference").asText();
+  void aDistrictAppliesInTheBrowserAndAManagerAcceptsInTasklist() throws IOException {
+    Map<String, Object> application = TestApplications.startForm();
+    String school = (String) application.get("schoolName");
+    browser.manage().window().setSize(new Dimension(390, 1800));   // a phone's width
+    browser.get(baseUrl() + "/district/apply");
+    fill("district.name", (String) application.get("districtName"));
+    fill("district.ncesId", (String) application.get("districtNcesId"));
+    fill("district.state", "CA");
+    fill("contact.name", (String) application.get("contactName"));
+    fill("contact.email", (String) application.get("contactEmail"));
+    fill("schools[0].name", school);
+    choose("schools[0].level", "HIGH");
+    choose("courses[0].course", "CSP");
+    fill("courses[0].school", school);
+    fill("courses[0].sections", "2");
+    fill("teachers[0].name", (String) application.get("teacherName"));
+    fill("teachers[0].email", (String) application.get("teacherEmail"));
+    fill("teachers[0].school", school);
+    choose("teachers[0].course", "ECS");   // not offered at the school: only the server can tell
+    choose("technology.oneToOneComputing", "true");
+    fill("technology.bandwidthMbps", "25");
+    browser.findElement(By.xpath("//button[normalize-space(.)='Send the application']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("error-summary")));
+    assertThat(browser.findElement(By.id("teachers-0-course-error")).getText()).contains("ECS is not offered");
+    screenshot("district-apply-errors");
+    choose("teachers[0].course", "CSP");
+    browser.findElement(By.xpath("//button[normalize-space(.)='Send the application']")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Application received"));
+    screenshot("district-applied");
+    String reference = browser.findElement(By.cssSelector("p.notice strong")).getText();
+    browser.manage().window().setSize(new Dimension(1400, 1100));
     String taskId = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
         .singleResult().getId();
 
@@ -112,6 +144,18 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
     assertThat(partnerships.findByReference(reference).orElseThrow().getStage().name()).isEqualTo("TERMS_SIGNATURE");
     assertThat(processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
         .singleResult().getTaskDefinitionKey()).isEqualTo("Task_RecordSignedAgreement");
+    assertThat(new Http(baseUrl()).get("/api/partnerships/" + reference + "/emails", "manager:manager").body())
+        .contains("APPLICATION_RECEIVED", "APPLICATION_ACCEPTED");
+  }
+
+  private void fill(String name, String text) {
+    WebElement input = browser.findElement(By.name(name));
+    input.clear();
+    input.sendKeys(text);
+  }
+
+  private void choose(String name, String value) {
+    new Select(browser.findElement(By.name(name))).selectByValue(value);
   }
 
   /**
@@ -167,17 +211,64 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
         .getTaskDefinitionKey()).isEqualTo("Task_CloseWorkshop");
   }
 
+  /**
+   * A district liaison records a section's set-up in Tasklist (the sample partnership in
+   * implementation has one open per section); the readiness decision finds it ready.
+   */
+  @Test
+  void aLiaisonRecordsASectionsSetUpInTasklist() throws IOException {
+    org.camunda.bpm.engine.task.Task task = processEngine.getTaskService().createTaskQuery()
+        .taskDefinitionKey("Task_RecordSectionReadiness").list().get(0);
+    String instanceId = task.getProcessInstanceId();
+    String reference = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().getBusinessKey();
+
+    logIn("tasklist", "liaison");
+    browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Set-up of ECS section"));
+    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    type("Time slot on the master schedule", "Period 4");
+    type("Room", "C-110");
+    type("Course code", "ECS-9");
+    click(By.xpath("//label[contains(., 'Every student has a computer')]"));
+    type("Internet connectivity (Mb/s)", "40");
+    click(By.xpath("//label[contains(., 'The course materials are in place')]"));
+    type("Materials cost per class ($)", "85");
+    screenshot("tasklist-section-setup");
+    click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+    wait.until(driver -> processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+    screenshot("tasklist-after-section-setup");
+    new DistrictJourney(new Http(baseUrl()), processEngine, sender, "manager:manager").runJobs(reference);
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
+        .singleResult().getEndActivityId()).isEqualTo("EndEvent_SectionReady");
+  }
+
+  /** Types into the form field with this label. */
+  private void type(String label, String text) {
+    By field = By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']");
+    WebElement input = browser.findElement(By.id(wait.until(ExpectedConditions.presenceOfElementLocated(field))
+        .getAttribute("for")));
+    input.clear();
+    input.sendKeys(text);
+  }
+
   @Test
   void anAdministratorSeesEveryProcessDiagramInCockpit() throws IOException {
     logIn("cockpit", "admin");
     Map<String, List<String>> elements = Map.of(
         "partnership-lifecycle", List.of("Task_ReviewApplication", "Task_ReviewPlan", "Task_DecideEscalatedPlan",
-            "CallActivity_SecondaryTeacherPd", "CallActivity_LeadershipPd", "EndEvent_ProfessionalDevelopmentComplete"),
+            "CallActivity_SecondaryTeacherPd", "CallActivity_LeadershipPd", "CallActivity_ClassroomSetup",
+            "CallActivity_ProgramEvaluation", "EndEvent_PartnershipClosed"),
         "professional-development", List.of("Task_ConfirmTeacherCommitment", "Task_WaitForPhaseReport",
             "Task_DecideMissedPhase", "EndEvent_PdCompleted"),
         "pd-workshop", List.of("SubProcess_BeforeWorkshop", "Timer_TenDaysBefore", "Task_RecordSessionAttendance",
             "EndEvent_WorkshopClosed"),
-        "leadership-pd", List.of("Task_RecordLeadershipAttendance", "EndEvent_LeadershipPdCompleted"));
+        "leadership-pd", List.of("Task_RecordLeadershipAttendance", "EndEvent_LeadershipPdCompleted"),
+        "classroom-setup", List.of("Task_RecordSectionReadiness", "Task_AssessReadiness", "Task_ApproveMaterialsCost",
+            "EndEvent_SectionDropped"),
+        "program-evaluation", List.of("Task_RecordEvaluationData", "Task_AssessProgram", "EndEvent_ProgramEvaluated"));
     for (Map.Entry<String, List<String>> process : elements.entrySet()) {
       String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey(process.getKey()).latestVersion().singleResult().getId();

@@ -101,9 +101,10 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
       asUser(user[0], user[1]);
       assertThat(taskService.createTaskQuery().taskDefinitionKey(LifecycleProcess.TASK_REVIEW_APPLICATION).count())
           .as(user[0]).isZero();
-      // Their own group's work only: the liaison sees the sample teacher's guarantee, nothing of the review.
+      // Their own group's work only: the liaison sees the sample's guarantee and set-up tasks, nothing of the review.
       assertThat(filterService.<org.camunda.bpm.engine.task.Task>list(filter(TasklistFilters.MY_GROUPS_TASKS).getId()))
-          .as(user[0]).allSatisfy(task -> assertThat(task.getTaskDefinitionKey()).isEqualTo("Task_ConfirmTeacherCommitment"));
+          .as(user[0]).allSatisfy(task -> assertThat(task.getTaskDefinitionKey())
+              .isIn("Task_ConfirmTeacherCommitment", "Task_RecordSectionReadiness"));
     }
   }
 

@@ -11,20 +11,21 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.codeorg.partnerships.application.LifecycleProcess;
 import org.codeorg.partnerships.identity.DemoUsers;
 import org.codeorg.partnerships.mail.OutboxEmailRepository;
 import org.codeorg.partnerships.mail.OutboxSender;
+import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.support.DistrictJourney;
-import org.codeorg.partnerships.support.PdJourney;
-import org.codeorg.partnerships.partnership.Course;
-import org.codeorg.partnerships.workshop.FacilitatorQualifications;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.LifecycleJourney;
+import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.TestApplications;
 import org.codeorg.partnerships.support.TestSmtpServer;
+import org.codeorg.partnerships.workshop.FacilitatorQualifications;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -106,6 +107,25 @@ class PostgresProductionProfileTest {
     }
   }
 
+  @Test
+  void aDistrictGoesThroughTheWholeLifecycleOnPostgresql() {
+    ensureUser("pgmanager", "pg-manager-password", "partnership-managers");
+    ensureUser("pgpdmanager", "pg-pd-manager-password", "pd-managers");
+    ensureUser("pgevaluator", "pg-evaluator-password", "evaluators");
+    ensureUser("pgfacilitator", "pg-facilitator-password", "facilitators");
+    for (Course course : Course.values()) {
+      qualifications.qualify("pgfacilitator", course);
+    }
+    Http http = new Http("http://localhost:" + port);
+    try {
+      new LifecycleJourney(http, processEngine, new DistrictJourney(http, processEngine, sender,
+          "pgmanager:pg-manager-password"), new LifecycleJourney.Staff("pgmanager:pg-manager-password",
+          "pgpdmanager:pg-pd-manager-password", "pgevaluator:pg-evaluator-password")).run();
+    } finally {
+      ClockUtil.reset();
+    }
+  }
+
   private void ensureUser(String id, String password, String group) {
     if (identityService.createUserQuery().userId(id).count() == 0) {
       User user = identityService.newUser(id);
@@ -125,6 +145,7 @@ class PostgresProductionProfileTest {
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()", String.class))
         .contains("partnership", "district", "school", "course_section", "teacher", "school_leader", "email_outbox",
             "pd_phase", "workshop", "workshop_seat", "workshop_attendance", "leadership_enrolment",
+            "evaluation_course_result", "program_evaluation",
             "act_ru_task", "act_re_procdef");
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(LifecycleProcess.PROCESS_KEY)
         .count()).isPositive();

@@ -41,6 +41,15 @@ public final class Http {
     return withBody("POST", path, credentials, body, headers);
   }
 
+  /** A browser's form submission (application/x-www-form-urlencoded); redirects are not followed. */
+  public Response postForm(String path, Map<String, String> fields) {
+    String body = String.join("&", fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(),
+        StandardCharsets.UTF_8) + "=" + java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).toList());
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(body)), null, Map.of());
+  }
+
   public Response put(String path, String credentials, Object body) {
     return withBody("PUT", path, credentials, body, Map.of());
   }

@@ -3,12 +3,13 @@ package org.codeorg.partnerships.web;
 import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.LifecycleJourney;
 import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** The lifecycle over HTTP on H2, to approval and through PD ({@code PostgresProductionProfileTest} runs both on PostgreSQL). */
+/** The lifecycle over HTTP on H2: to approval, through PD, and whole to closing ({@code PostgresProductionProfileTest} runs them on PostgreSQL). */
 class DistrictJourneyTest extends SpringIntegrationTest {
 
   @Autowired
@@ -17,6 +18,13 @@ class DistrictJourneyTest extends SpringIntegrationTest {
   @Test
   void aDistrictGoesFromApplicationToAnApprovedPlan() {
     new DistrictJourney(new Http(baseUrl()), processEngine, sender, "manager:manager").run();
+  }
+
+  @Test
+  void aDistrictGoesThroughTheWholeLifecycleToAClosedPartnership() {
+    Http http = new Http(baseUrl());
+    new LifecycleJourney(http, processEngine, new DistrictJourney(http, processEngine, sender, "manager:manager"),
+        new LifecycleJourney.Staff("manager:manager", "pdmanager:pdmanager", "evaluator:evaluator")).run();
   }
 
   @Test
