@@ -237,6 +237,12 @@ public final class DistrictJourney {
     }
   }
 
+  /** The district's token from the "application received" email. */
+  public String tokenOf(String contact, String reference) {
+    return tokenFrom(deliveredTo(contact, "We received your Code.org partnership application (" + reference + ")"),
+        reference);
+  }
+
   private static String tokenFrom(MimeMessage message, String reference) {
     Matcher link = LINK.matcher(plainText(message));
     assertThat(link.find()).as("district link in " + message).isTrue();

@@ -99,6 +99,46 @@ class DistrictPagesTest extends SpringIntegrationTest {
         .get("readiness").asText()).isEqualTo("READY");
   }
 
+  @Test
+  void theTokenPageTakesTheAnswerToAQuestionAndThePlan() {
+    Http http = new Http(baseUrl());
+    DistrictJourney district = new DistrictJourney(http, processEngine, sender, "manager:manager");
+    Map<String, Object> application = Http.application();
+    String reference = http.post("/api/applications", null, application, Map.of()).json().get("reference").asText();
+    String contact = (String) ((Map<?, ?>) application.get("contact")).get("email");
+    String token = district.tokenOf(contact, reference);
+    String page = "/district/partnerships/" + reference;
+
+    district.complete(district.openTask(reference, "Task_ReviewApplication"),
+        Map.of("reviewDecision", "REQUEST_INFORMATION", "informationRequest", "Which period will CSP be taught in?"));
+    district.runJobs(reference);
+    assertThat(http.get(page + "?token=" + token, null).body()).contains("Which period will CSP be taught in?",
+        "<label for=\"answer\">");
+    Http.Response empty = http.postForm(page + "/information", Map.of("token", token, "answer", " "));
+    assertThat(empty.status()).isEqualTo(400);
+    assertThat(empty.body()).contains("id=\"answer-error\"", "Answer: is required");
+    Http.Response answered = http.postForm(page + "/information", Map.of("token", token, "answer", "Period 3"));
+    assertThat(answered.status()).isEqualTo(302);
+    assertThat(http.postForm(page + "/information", Map.of("token", token, "answer", "Again")).status())
+        .as("no question open any more").isEqualTo(409);
+
+    district.complete(district.openTask(reference, "Task_ReviewApplication"), Map.of("reviewDecision", "ACCEPT"));
+    district.runJobs(reference);
+    district.complete(district.openTask(reference, "Task_RecordSignedAgreement"),
+        Map.of("signatoryName", "Dr. Lee", "agreementSignedOn", "2027-03-01"));
+    district.runJobs(reference);
+    Http.Response partial = http.postForm(page + "/plan", Map.of("token", token, "vision", "CS for all",
+        "implementation", "CSP in grade 11"));
+    assertThat(partial.status()).isEqualTo(400);
+    assertThat(partial.body()).contains("id=\"promotion-error\"", "id=\"communitySupport-error\"", "CS for all");
+    Http.Response submitted = http.postForm(page + "/plan", Map.of("token", token, "vision", "CS for all",
+        "implementation", "CSP in grade 11", "promotion", "Family night", "communitySupport", "Board support"));
+    assertThat(submitted.status()).isEqualTo(302);
+    assertThat(http.get(page + "?token=" + token + "&done=plan", null).body())
+        .contains("we received your comprehensive plan", "plan submitted");
+    assertThat(district.openTask(reference, "Task_ReviewPlan")).isNotNull();
+  }
+
   private static Map<String, String> fields() {
     Map<String, Object> start = TestApplications.startForm();
     String school = (String) start.get("schoolName");
