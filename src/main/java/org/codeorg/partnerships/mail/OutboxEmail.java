@@ -108,6 +108,14 @@ public class OutboxEmail {
     attempts++;
   }
 
+  /** A FAILED email goes back to the queue with a fresh set of attempts. */
+  void requeue(Instant now) {
+    status = OutboxStatus.QUEUED;
+    attempts = 0;
+    nextAttemptAt = now;
+    claimedAt = null;
+  }
+
   void markAttemptFailed(String error, Instant now, OutboxMailProperties.Sender policy) {
     attempts++;
     claimedAt = null;

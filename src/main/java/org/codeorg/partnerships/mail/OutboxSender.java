@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Delivers due outbox rows over SMTP. Each row is claimed in its own short transaction, handed
  * to SMTP outside any transaction, then marked sent, or rescheduled with back-off on failure.
- * Rows whose attempts are exhausted stay in the table as FAILED with their last error.
+ * Rows whose attempts are exhausted stay in the table as FAILED with their last error and raise
+ * an incident on their process instance ({@link DeliveryIncidents}).
  */
 @Service
 public class OutboxSender {
@@ -36,9 +37,11 @@ public class OutboxSender {
   private final JavaMailSender mailSender;
   private final OutboxMailProperties properties;
   private final TransactionTemplate tx;
+  private final DeliveryIncidents incidents;
 
   public OutboxSender(OutboxEmailRepository repository, JavaMailSender mailSender, OutboxMailProperties properties,
-      PlatformTransactionManager transactionManager) {
+      PlatformTransactionManager transactionManager, DeliveryIncidents incidents) {
+    this.incidents = incidents;
     this.repository = repository;
     this.mailSender = mailSender;
     this.properties = properties;
@@ -69,7 +72,13 @@ public class OutboxSender {
         sent++;
       } catch (MailException | MessagingException e) {
         failed++;
-        tx.executeWithoutResult(s -> repository.findById(id).orElseThrow().markAttemptFailed(describe(e), now, policy));
+        tx.executeWithoutResult(s -> {
+          OutboxEmail failedEmail = repository.findById(id).orElseThrow();
+          failedEmail.markAttemptFailed(describe(e), now, policy);
+          if (failedEmail.getStatus() == OutboxStatus.FAILED) {
+            incidents.raise(failedEmail);
+          }
+        });
         // SMTP errors often quote the recipient: no personal data in logs above DEBUG.
         log.warn("Email {} ({}) not delivered on attempt {}: {}", id, email.getMilestone(), email.getAttempts() + 1,
             EMAIL_ADDRESS.matcher(describe(e)).replaceAll("<address>"));

@@ -12,6 +12,8 @@ import org.codeorg.partnerships.evaluation.EvaluationCourseResultRepository;
 import org.codeorg.partnerships.evaluation.EvaluationSteps;
 import org.codeorg.partnerships.evaluation.ProgramEvaluationRepository;
 import org.codeorg.partnerships.mail.MailOutbox;
+import org.codeorg.partnerships.mail.OutboxEmail;
+import org.codeorg.partnerships.mail.OutboxRetries;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEventRepository;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
@@ -39,11 +41,13 @@ public class PartnershipViews {
   private final ProgramEvaluationRepository evaluations;
   private final EvaluationCourseResultRepository courseResults;
   private final EvaluationSteps evaluationSteps;
+  private final OutboxRetries retries;
 
   public PartnershipViews(PartnershipRepository partnerships, PartnershipEventRepository events, MailOutbox outbox,
       TaskService taskService, PdPhaseRepository phases, LeadershipEnrolmentRepository leadership,
       ProgramEvaluationRepository evaluations, EvaluationCourseResultRepository courseResults,
-      EvaluationSteps evaluationSteps) {
+      EvaluationSteps evaluationSteps, OutboxRetries retries) {
+    this.retries = retries;
     this.evaluations = evaluations;
     this.courseResults = courseResults;
     this.evaluationSteps = evaluationSteps;
@@ -93,8 +97,13 @@ public class PartnershipViews {
   public record LeaderPd(String name, String role, String school, String status, int hours) {
   }
 
-  public record Email(String milestone, String recipient, String subject, String status, int attempts,
+  public record Email(Long id, String milestone, String recipient, String subject, String status, int attempts,
       Instant createdAt, Instant sentAt, Instant nextAttemptAt, String lastError) {
+
+    static Email of(OutboxEmail e) {
+      return new Email(e.getId(), e.getMilestone().name(), e.getRecipient(), e.getSubject(), e.getStatus().name(),
+          e.getAttempts(), e.getCreatedAt(), e.getSentAt(), e.getNextAttemptAt(), e.getLastError());
+    }
   }
 
   public List<Summary> list(PartnershipStage stage) {
@@ -156,10 +165,12 @@ public class PartnershipViews {
   }
 
   public List<Email> emails(String reference) {
-    return outbox.emailsOf(find(reference).getId()).stream()
-        .map(e -> new Email(e.getMilestone().name(), e.getRecipient(), e.getSubject(), e.getStatus().name(),
-            e.getAttempts(), e.getCreatedAt(), e.getSentAt(), e.getNextAttemptAt(), e.getLastError()))
-        .toList();
+    return outbox.emailsOf(find(reference).getId()).stream().map(Email::of).toList();
+  }
+
+  @Transactional
+  public Email retry(String reference, Long emailId) {
+    return Email.of(retries.retry(find(reference).getId(), emailId));
   }
 
   private Partnership find(String reference) {

@@ -3,7 +3,9 @@ package org.codeorg.partnerships.reporting;
 import java.util.List;
 
 import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,5 +35,11 @@ public class StaffApiController {
   @GetMapping("/{reference}/emails")
   public List<PartnershipViews.Email> emails(@PathVariable String reference) {
     return views.emails(reference);
+  }
+
+  /** Sends a FAILED email again (after an SMTP outage) and resolves its incident. */
+  @PostMapping("/{reference}/emails/{emailId}/retry")
+  public ResponseEntity<PartnershipViews.Email> retry(@PathVariable String reference, @PathVariable Long emailId) {
+    return ResponseEntity.accepted().body(views.retry(reference, emailId));
   }
 }

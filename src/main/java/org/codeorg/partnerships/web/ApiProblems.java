@@ -10,6 +10,7 @@ import org.codeorg.partnerships.application.InvalidApplicationException;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
 import org.codeorg.partnerships.partnership.NotWaitingException;
 import org.codeorg.partnerships.partnership.UnknownPartnershipException;
+import org.codeorg.partnerships.mail.OutboxRetries;
 import org.codeorg.partnerships.workshop.UnknownWorkshopException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,11 @@ public class ApiProblems {
   @ExceptionHandler(NotWaitingException.class)
   ResponseEntity<ProblemDetail> notWaiting(NotWaitingException e) {
     return respond(problem(HttpStatus.CONFLICT, "Not expected now", e.getMessage()));
+  }
+
+  @ExceptionHandler(OutboxRetries.UnknownEmailException.class)
+  ResponseEntity<ProblemDetail> unknownEmail(OutboxRetries.UnknownEmailException e) {
+    return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
   }
 
   @ExceptionHandler(UnknownWorkshopException.class)

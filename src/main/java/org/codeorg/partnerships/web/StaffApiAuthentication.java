@@ -66,8 +66,10 @@ public class StaffApiAuthentication {
           && (uri.startsWith("/api/workshops") || uri.matches("/api/partnerships/[^/]+/teachers/[^/]+/pd-phases/.*"));
     }
 
+    /** Partnership managers' actions: reissuing a district's link, sending a failed email again. */
     private static boolean isLinkReissue(HttpServletRequest request) {
-      return "POST".equals(request.getMethod()) && request.getRequestURI().endsWith("/access-token");
+      String uri = request.getRequestURI();
+      return "POST".equals(request.getMethod()) && (uri.endsWith("/access-token") || uri.matches(".*/emails/[^/]+/retry"));
     }
 
     @Override
@@ -84,7 +86,7 @@ public class StaffApiAuthentication {
           .map(Group::getId).anyMatch(required::contains);
       if (!allowed) {
         FilterProblems.write(response, 403, "Forbidden", isLinkReissue(request)
-            ? "Only partnership managers may reissue a district's link"
+            ? "Only partnership managers may reissue a district's link or retry its emails"
             : isPdWrite(request) ? "Only PD managers may schedule workshops and report PD"
             : "Only program staff may read partnerships");
         return;

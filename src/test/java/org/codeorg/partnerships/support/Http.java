@@ -50,6 +50,22 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body)), null, Map.of());
   }
 
+  /** Any method, media type and body, as hostile clients send them. */
+  public Response raw(String method, String path, String credentials, String contentType, String body,
+      Map<String, String> headers) {
+    HttpRequest.Builder request;
+    try {
+      request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    } catch (IllegalArgumentException unparseable) {
+      return new Response(400, "client", "the client refuses to send " + path, null);
+    }
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    return send(request, credentials, headers);
+  }
+
   public Response put(String path, String credentials, Object body) {
     return withBody("PUT", path, credentials, body, Map.of());
   }

@@ -1,0 +1,42 @@
+package org.codeorg.partnerships.mail;
+
+import java.time.Clock;
+
+import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** A staff member sends a FAILED email again (after an SMTP outage): back in the queue, its incident resolved. */
+@Service
+public class OutboxRetries {
+
+  private final OutboxEmailRepository repository;
+  private final DeliveryIncidents incidents;
+  private final Clock clock;
+
+  public OutboxRetries(OutboxEmailRepository repository, DeliveryIncidents incidents, Clock clock) {
+    this.repository = repository;
+    this.incidents = incidents;
+    this.clock = clock;
+  }
+
+  /** @throws NotWaitingException (409) unless the email failed for good */
+  @Transactional
+  public OutboxEmail retry(Long partnershipId, Long emailId) {
+    OutboxEmail email = repository.findById(emailId).filter(e -> partnershipId.equals(e.getPartnershipId()))
+        .orElseThrow(() -> new UnknownEmailException(emailId));
+    if (email.getStatus() != OutboxStatus.FAILED) {
+      throw new NotWaitingException("Email " + emailId + " is " + email.getStatus() + "; only FAILED emails are retried");
+    }
+    email.requeue(clock.instant());
+    incidents.resolve(email);
+    return email;
+  }
+
+  /** No such email in this partnership (404). */
+  public static class UnknownEmailException extends RuntimeException {
+    public UnknownEmailException(Long id) {
+      super("No email " + id + " in this partnership");
+    }
+  }
+}
