@@ -1,0 +1,183 @@
+package org.codeorg.partnerships.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.codeorg.partnerships.support.AppNode;
+import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.TestSmtpServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Issue 9, scenario 2: the application on PostgreSQL as its own process is killed with SIGKILL
+ * while 200 partnerships advance through tasks, async steps, timers (moved due through the REST
+ * API) and emails. After a restart every partnership reaches the plan request, the project's
+ * tables agree with the engine, and no email is repeated except, at most, the one being handed to
+ * SMTP at the moment of the kill (same Message-ID). Prints its figures.
+ */
+@EnabledIfEnvironmentVariable(named = "DB_URL", matches = "jdbc:postgresql:.+")
+class CrashRecoveryTest {
+
+  private static final int PARTNERSHIPS = 200;
+  private static final String ADMIN = "admin:admin";
+
+  @Test
+  void aKilledNodeLosesNothingAndRepeatsNothing() throws Exception {
+    String database = "dpo_crash_" + System.currentTimeMillis();
+    String dbUrl = TwoNodesTest.createDatabase(database);
+    int port = TwoNodesTest.freePort();
+    Map<String, String> properties = Map.of("spring.mail.port", String.valueOf(TestSmtpServer.port()),
+        "partnership.mail.sender.enabled", "true", "partnership.mail.sender.poll-interval", "500ms",
+        "partnership.mail.sender.claim-timeout", "5s", "partnership.intake.rate-limit.requests-per-minute", "100000");
+    AppNode node = new AppNode("crash", port, dbUrl);
+    int smtpBefore = TestSmtpServer.server().getReceivedMessages().length;
+    List<String> references = new ArrayList<>();
+    int killedAfter;
+    try {
+      node.start(properties);
+      Http http = node.http();
+      for (int i = 0; i < PARTNERSHIPS; i++) {
+        Http.Response applied = http.post("/api/applications", null, Http.application(), Map.of());
+        assertThat(applied.status()).as(applied.body()).isEqualTo(201);
+        references.add(applied.json().get("reference").asText());
+      }
+      // The review's 10-day SLA timers are moved due now: the overdue reminders run as jobs too.
+      for (JsonNode job : http.get("/engine-rest/job?timers=true&maxResults=1000", ADMIN).json()) {
+        http.raw("PUT", "/engine-rest/job/" + job.get("id").asText() + "/duedate", ADMIN, "application/json",
+            "{\"duedate\": null}", Map.of());
+      }
+      killedAfter = PARTNERSHIPS / 2;
+      for (int i = 0; i < killedAfter; i++) {
+        completeReview(http, references.get(i));
+      }
+      node.kill();   // SIGKILL while jobs and emails are in flight
+      node = new AppNode("crash", port, dbUrl).start(properties);
+      http = node.http();
+      for (int i = killedAfter; i < PARTNERSHIPS; i++) {
+        completeReview(http, references.get(i));
+      }
+      for (String reference : references) {
+        awaitTask(http, reference, "Task_RecordSignedAgreement");
+        complete(http, reference, "Task_RecordSignedAgreement",
+            Map.of("signatoryName", "Superintendent", "agreementSignedOn", "2027-03-01"));
+      }
+      for (String reference : references) {
+        awaitTask(http, reference, "Task_WaitForPlan");
+      }
+      awaitNoJobs(http);
+      awaitAllSent(dbUrl);
+
+      // The project's tables agree with the engine.
+      long atPlan = count(dbUrl, "SELECT COUNT(*) FROM partnership WHERE stage = 'COMPREHENSIVE_PLAN'");
+      long withInstance = count(dbUrl, "SELECT COUNT(*) FROM partnership p JOIN act_ru_execution e"
+          + " ON e.proc_inst_id_ = p.process_instance_id AND e.id_ = e.proc_inst_id_");
+      long orphanInstances = count(dbUrl, "SELECT COUNT(*) FROM act_ru_execution e WHERE e.id_ = e.proc_inst_id_"
+          + " AND e.business_key_ NOT IN (SELECT reference FROM partnership)");
+      long rows = count(dbUrl, "SELECT COUNT(*) FROM email_outbox");
+      long keys = count(dbUrl, "SELECT COUNT(DISTINCT idempotency_key) FROM email_outbox");
+      MimeMessage[] received = Arrays.copyOfRange(TestSmtpServer.server().getReceivedMessages(), smtpBefore,
+          TestSmtpServer.server().getReceivedMessages().length);
+      Map<String, Long> perKey = Arrays.stream(received).collect(Collectors.groupingBy(m -> header(m), Collectors.counting()));
+      long duplicated = perKey.values().stream().filter(n -> n > 1).count();
+      System.out.printf("Crash recovery: %d partnerships started, %d at the plan request (killed after %d reviews);"
+          + " instances %d, orphan instances %d; emails %d rows (%d keys), %d delivered, %d delivered twice%n",
+          PARTNERSHIPS, atPlan, killedAfter, withInstance, orphanInstances, rows, keys, perKey.size(), duplicated);
+      assertThat(atPlan).isEqualTo(PARTNERSHIPS);
+      assertThat(withInstance).isEqualTo(PARTNERSHIPS);
+      assertThat(orphanInstances).isZero();
+      assertThat(rows).isEqualTo(keys);
+      assertThat(perKey).hasSize((int) rows);
+      // SMTP and the database do not commit together: the one email a node is handing to SMTP when
+      // it is killed may go out again after the restart, with the same Message-ID. Nothing else may.
+      assertThat(duplicated).as("emails delivered twice").isLessThanOrEqualTo(1);
+      Map<String, Long> messageIds = Arrays.stream(received).collect(Collectors.groupingBy(m -> messageId(m),
+          Collectors.counting()));
+      assertThat(messageIds).as("a repeated email keeps its Message-ID").hasSize(perKey.size());
+    } finally {
+      node.stop();
+      TwoNodesTest.dropDatabase(database);
+    }
+  }
+
+  private static void completeReview(Http http, String reference) throws InterruptedException {
+    awaitTask(http, reference, "Task_ReviewApplication");
+    complete(http, reference, "Task_ReviewApplication", Map.of("reviewDecision", "ACCEPT"));
+  }
+
+  private static void complete(Http http, String reference, String taskKey, Map<String, Object> variables) {
+    JsonNode task = http.get("/engine-rest/task?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + taskKey,
+        ADMIN).json().get(0);
+    Map<String, Object> typed = new java.util.LinkedHashMap<>();
+    variables.forEach((name, value) -> typed.put(name, Map.of("value", value)));
+    Http.Response done = http.post("/engine-rest/task/" + task.get("id").asText() + "/complete", ADMIN,
+        Map.of("variables", typed), Map.of());
+    assertThat(done.status()).as(done.body()).isIn(200, 204);
+  }
+
+  private static void awaitTask(Http http, String reference, String taskKey) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    String query = "/engine-rest/task/count?processInstanceBusinessKey=" + reference + "&taskDefinitionKey=" + taskKey;
+    if (taskKey.equals("Task_WaitForPlan")) {
+      query = "/engine-rest/execution/count?processInstanceBusinessKey=" + reference + "&activityId=" + taskKey;
+    }
+    while (http.get(query, ADMIN).json().get("count").asInt() == 0) {
+      assertThat(Instant.now()).as(reference + " reaches " + taskKey).isBefore(deadline);
+      Thread.sleep(200);
+    }
+  }
+
+  private static void awaitNoJobs(Http http) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (http.get("/engine-rest/job/count?executable=true&withRetriesLeft=true", ADMIN).json().get("count").asInt() > 0) {
+      assertThat(Instant.now()).as("async steps done").isBefore(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  private static void awaitAllSent(String dbUrl) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (count(dbUrl, "SELECT COUNT(*) FROM email_outbox WHERE status <> 'SENT'") > 0) {
+      assertThat(Instant.now()).as("outbox drained").isBefore(deadline);
+      Thread.sleep(500);
+    }
+  }
+
+  private static long count(String dbUrl, String sql) throws Exception {
+    try (Connection connection = DriverManager.getConnection(dbUrl, System.getenv().getOrDefault("DB_USER", "postgres"),
+        System.getenv().getOrDefault("DB_PASSWORD", "x"))) {
+      var result = connection.createStatement().executeQuery(sql);
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  private static String messageId(MimeMessage message) {
+    try {
+      return message.getMessageID();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String header(MimeMessage message) {
+    try {
+      return message.getHeader("X-Partnership-Email-Key")[0];
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
