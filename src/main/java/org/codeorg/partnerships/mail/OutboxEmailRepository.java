@@ -18,13 +18,18 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
 
   long countByRecipient(String recipient);
 
-  /** Rows due for an attempt: queued and due, or claimed by a sender that did not finish in time. */
+  /** Rows due for an attempt. */
   @Query("""
       select e.id from OutboxEmail e
-      where (e.status = org.codeorg.partnerships.mail.OutboxStatus.QUEUED and e.nextAttemptAt <= :now)
-         or (e.status = org.codeorg.partnerships.mail.OutboxStatus.SENDING and e.claimedAt < :staleBefore)
+      where e.status = org.codeorg.partnerships.mail.OutboxStatus.QUEUED and e.nextAttemptAt <= :now
       order by e.nextAttemptAt, e.id""")
-  List<Long> findDueIds(@Param("now") Instant now, @Param("staleBefore") Instant staleBefore, Pageable page);
+  List<Long> findDueIds(@Param("now") Instant now, Pageable page);
+
+  /** Rows a sender claimed and never finished: it stopped while handing them to SMTP. */
+  @Query("""
+      select e.id from OutboxEmail e
+      where e.status = org.codeorg.partnerships.mail.OutboxStatus.SENDING and e.claimedAt < :staleBefore""")
+  List<Long> findAbandonedIds(@Param("staleBefore") Instant staleBefore);
 
   /**
    * Claims a due row for this sender. Only one of several concurrent senders (threads or nodes)
@@ -33,8 +38,17 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
   @Modifying
   @Query("""
       update OutboxEmail e set e.status = org.codeorg.partnerships.mail.OutboxStatus.SENDING, e.claimedAt = :now
-      where e.id = :id
-        and ((e.status = org.codeorg.partnerships.mail.OutboxStatus.QUEUED and e.nextAttemptAt <= :now)
-          or (e.status = org.codeorg.partnerships.mail.OutboxStatus.SENDING and e.claimedAt < :staleBefore))""")
-  int claim(@Param("id") Long id, @Param("now") Instant now, @Param("staleBefore") Instant staleBefore);
+      where e.id = :id and e.status = org.codeorg.partnerships.mail.OutboxStatus.QUEUED and e.nextAttemptAt <= :now""")
+  int claim(@Param("id") Long id, @Param("now") Instant now);
+
+  /**
+   * An abandoned row's outcome is unknown (SMTP may have accepted it): it is not sent again
+   * automatically but set FAILED for a person to check, once, by whichever sender gets there first.
+   */
+  @Modifying
+  @Query("""
+      update OutboxEmail e set e.status = org.codeorg.partnerships.mail.OutboxStatus.FAILED, e.claimedAt = null,
+        e.lastError = :error
+      where e.id = :id and e.status = org.codeorg.partnerships.mail.OutboxStatus.SENDING and e.claimedAt < :staleBefore""")
+  int abandon(@Param("id") Long id, @Param("staleBefore") Instant staleBefore, @Param("error") String error);
 }

@@ -25,13 +25,17 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Delivers due outbox rows over SMTP. Each row is claimed in its own short transaction, handed
  * to SMTP outside any transaction, then marked sent, or rescheduled with back-off on failure.
  * Rows whose attempts are exhausted stay in the table as FAILED with their last error and raise
- * an incident on their process instance ({@link DeliveryIncidents}).
+ * an incident on their process instance ({@link DeliveryIncidents}); so do rows whose sender
+ * stopped mid-hand-off, whose outcome is unknown (never sent twice automatically).
  */
 @Service
 public class OutboxSender {
 
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   private static final java.util.regex.Pattern EMAIL_ADDRESS = java.util.regex.Pattern.compile("[^\\s<>@]+@[^\\s<>@]+");
+
+  static final String ABANDONED = "Delivery outcome unknown: the sender stopped while handing this email to SMTP."
+      + " Check whether the recipient received it before retrying.";
 
   private final OutboxEmailRepository repository;
   private final JavaMailSender mailSender;
@@ -54,13 +58,13 @@ public class OutboxSender {
   /** Attempts every row due at {@code now}, up to the batch size. */
   public DeliveryReport deliverDue(Instant now) {
     OutboxMailProperties.Sender policy = properties.sender();
-    Instant staleBefore = now.minus(policy.claimTimeout());
-    List<Long> due = tx.execute(s -> repository.findDueIds(now, staleBefore, PageRequest.of(0, policy.batchSize())));
+    settleAbandoned(now.minus(policy.claimTimeout()));
+    List<Long> due = tx.execute(s -> repository.findDueIds(now, PageRequest.of(0, policy.batchSize())));
     int sent = 0;
     int failed = 0;
     int attempted = 0;
     for (Long id : due) {
-      OutboxEmail email = tx.execute(s -> repository.claim(id, now, staleBefore) == 1
+      OutboxEmail email = tx.execute(s -> repository.claim(id, now) == 1
           ? repository.findById(id).orElseThrow() : null);
       if (email == null) {
         continue; // another sender took it
@@ -88,6 +92,24 @@ public class OutboxSender {
       log.info("Outbox: {} attempted, {} sent, {} failed attempts", attempted, sent, failed);
     }
     return new DeliveryReport(attempted, sent, failed);
+  }
+
+  /**
+   * A row left SENDING by a sender that stopped (a crashed node) may or may not have reached SMTP.
+   * Sending it again could deliver it twice, so it becomes FAILED with an incident: a person checks
+   * the recipient's mailbox and retries it if it did not arrive.
+   */
+  private void settleAbandoned(Instant staleBefore) {
+    for (Long id : tx.execute(s -> repository.findAbandonedIds(staleBefore))) {
+      tx.executeWithoutResult(s -> {
+        if (repository.abandon(id, staleBefore, ABANDONED) == 1) {
+          OutboxEmail email = repository.findById(id).orElseThrow();
+          incidents.raise(email);
+          log.warn("Email {} ({}) was being sent when its sender stopped; set FAILED for a person to check", id,
+              email.getMilestone());
+        }
+      });
+    }
   }
 
   private MimeMessage toMimeMessage(OutboxEmail email) throws MessagingException {
