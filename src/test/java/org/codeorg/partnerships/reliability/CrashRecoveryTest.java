@@ -39,8 +39,8 @@ class CrashRecoveryTest {
   @Test
   void aKilledNodeLosesNothingAndRepeatsNothing() throws Exception {
     String database = "dpo_crash_" + System.currentTimeMillis();
-    String dbUrl = TwoNodesTest.createDatabase(database);
-    int port = TwoNodesTest.freePort();
+    String dbUrl = Databases.create(database);
+    int port = Databases.freePort();
     Map<String, String> properties = Map.of("spring.mail.port", String.valueOf(TestSmtpServer.port()),
         "partnership.mail.sender.enabled", "true", "partnership.mail.sender.poll-interval", "500ms",
         "partnership.mail.sender.claim-timeout", "5s", "partnership.intake.rate-limit.requests-per-minute", "100000");
@@ -117,7 +117,7 @@ class CrashRecoveryTest {
       assertThat(duplicated).as("emails delivered twice").isZero();
     } finally {
       node.stop();
-      TwoNodesTest.dropDatabase(database);
+      Databases.drop(database);
     }
   }
 

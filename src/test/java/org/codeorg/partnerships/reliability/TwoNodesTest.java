@@ -7,8 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -58,9 +56,9 @@ class TwoNodesTest {
   @Test
   void dueTimersRunExactlyOnceAcrossTwoNodes() throws Exception {
     String database = "dpo_nodes_" + System.currentTimeMillis();
-    String dbUrl = createDatabase(database);
-    AppNode a = new AppNode("A", freePort(), dbUrl);
-    AppNode b = new AppNode("B", freePort(), dbUrl);
+    String dbUrl = Databases.create(database);
+    AppNode a = new AppNode("A", Databases.freePort(), dbUrl);
+    AppNode b = new AppNode("B", Databases.freePort(), dbUrl);
     try {
       a.start(Map.of());          // creates the schemas
       b.start(Map.of());
@@ -114,7 +112,7 @@ class TwoNodesTest {
     } finally {
       a.stop();
       b.stop();
-      dropDatabase(database);
+      Databases.drop(database);
     }
   }
 
@@ -129,28 +127,5 @@ class TwoNodesTest {
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(ADMIN.getBytes(StandardCharsets.UTF_8)))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-  }
-
-  /** A fresh database on the PostgreSQL server that DB_URL names. */
-  static String createDatabase(String name) throws Exception {
-    String url = System.getenv("DB_URL");
-    try (Connection connection = DriverManager.getConnection(url, System.getenv().getOrDefault("DB_USER", "postgres"),
-        System.getenv().getOrDefault("DB_PASSWORD", "x"))) {
-      connection.createStatement().execute("CREATE DATABASE " + name);
-    }
-    return url.substring(0, url.lastIndexOf('/') + 1) + name;
-  }
-
-  static void dropDatabase(String name) throws Exception {
-    try (Connection connection = DriverManager.getConnection(System.getenv("DB_URL"),
-        System.getenv().getOrDefault("DB_USER", "postgres"), System.getenv().getOrDefault("DB_PASSWORD", "x"))) {
-      connection.createStatement().execute("DROP DATABASE IF EXISTS " + name);
-    }
-  }
-
-  static int freePort() throws Exception {
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

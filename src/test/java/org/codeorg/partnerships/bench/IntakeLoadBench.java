@@ -1,0 +1,149 @@
+package org.codeorg.partnerships.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.codeorg.partnerships.reliability.Databases;
+import org.codeorg.partnerships.support.AppNode;
+import org.codeorg.partnerships.support.Http;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+
+/**
+ * Issue 8, part 4: intake under load. The packaged application on a fresh PostgreSQL database
+ * (its own process, intake rate limit raised) takes {@code POST /api/applications} from 50
+ * concurrent clients; prints throughput and p50/p95/p99 latency and writes
+ * {@code target/bench/results.json}, against a baseline in the same run: the same clients sending
+ * an application that validation refuses (HTTP, JSON and checks, no writes). A measurement, not a
+ * test of timings: it fails only on errors.
+ * Run with {@code DB_URL=… mvn -Pbench verify}.
+ */
+@EnabledIfEnvironmentVariable(named = "DB_URL", matches = "jdbc:postgresql:.+")
+class IntakeLoadBench {
+
+  private static final int CLIENTS = Integer.getInteger("bench.clients", 50);
+  private static final int REQUESTS_PER_CLIENT = Integer.getInteger("bench.requestsPerClient", 60);
+  private static final int WARM_UP = 300;
+
+  @Test
+  void intakeUnderLoad() throws Exception {
+    String database = "dpo_bench_" + System.currentTimeMillis();
+    AppNode node = new AppNode("bench", Databases.freePort(), Databases.create(database));
+    try {
+      node.start(Map.of("partnership.intake.rate-limit.requests-per-minute", "100000000"));
+      HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      for (int i = 0; i < WARM_UP; i++) {
+        send(client, node.url());
+      }
+      Result baseline = load(client, node.url(), false);
+      Result intake = load(client, node.url(), true);
+      String json = String.format(java.util.Locale.ROOT, "{\"intake\": %s, \"baselineRejectedApplication\": %s,"
+          + " \"ratioP99\": %.1f, \"ratioThroughput\": %.2f}%n", intake.json(), baseline.json(),
+          intake.p99() / baseline.p99(), intake.throughput() / baseline.throughput());
+      Files.createDirectories(Path.of("target", "bench"));
+      Files.writeString(Path.of("target", "bench", "results.json"), json);
+      System.out.printf("Intake under load (PostgreSQL, %d clients): %s%n", CLIENTS, intake);
+      System.out.printf("Baseline, same clients, an application refused by validation (HTTP, JSON, checks; no writes): %s%n",
+          baseline);
+      System.out.printf("Ratio intake/baseline: p99 %.1f×, throughput %.2f×%n", intake.p99() / baseline.p99(),
+          intake.throughput() / baseline.throughput());
+      assertThat(intake.errors() + baseline.errors()).as("errors under load").isZero();
+    } finally {
+      node.stop();
+      Databases.drop(database);
+    }
+  }
+
+  /** Latencies of one load run: valid applications (registered) or invalid ones (refused with 400). */
+  private record Result(int requests, int errors, double seconds, double p50, double p95, double p99, double max) {
+
+    double throughput() {
+      return requests / seconds;
+    }
+
+    String json() {
+      return String.format(java.util.Locale.ROOT, "{\"requests\": %d, \"errors\": %d, \"seconds\": %.2f,"
+          + " \"requestsPerSecond\": %.1f, \"p50Ms\": %.1f, \"p95Ms\": %.1f, \"p99Ms\": %.1f, \"maxMs\": %.1f}",
+          requests, errors, seconds, throughput(), p50, p95, p99, max);
+    }
+
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "%d requests in %.1f s = %.0f/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
+          + " max %.1f ms, errors %d", requests, seconds, throughput(), p50, p95, p99, max, errors);
+    }
+  }
+
+  private static Result load(HttpClient client, String url, boolean valid) throws Exception {
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger errors = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+    long start = System.nanoTime();
+    List<Future<?>> clients = new ArrayList<>();
+    for (int c = 0; c < CLIENTS; c++) {
+      clients.add(pool.submit(() -> {
+        for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+          long t0 = System.nanoTime();
+          int status = valid ? send(client, url) : sendInvalid(client, url);
+          latencies.add(System.nanoTime() - t0);
+          if (status != (valid ? 201 : 400)) {
+            errors.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+    for (Future<?> future : clients) {
+      future.get();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    pool.shutdown();
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return new Result(sorted.size(), errors.get(), seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
+        sorted.get(sorted.size() - 1) / 1e6);
+  }
+
+  private static int sendInvalid(HttpClient client, String url) {
+    try {
+      Map<String, Object> application = Http.application();
+      application.put("schoolYear", "2027");   // one bad field: parsed and checked, nothing written
+      return client.send(HttpRequest.newBuilder(URI.create(url + "/api/applications"))
+          .header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(Http.JSON.writeValueAsString(application))).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private static int send(HttpClient client, String url) {
+    try {
+      String body = Http.JSON.writeValueAsString(Http.application());
+      return client.send(HttpRequest.newBuilder(URI.create(url + "/api/applications"))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.discarding()).statusCode();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private static double ms(List<Long> sorted, double quantile) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1e6;
+  }
+}
