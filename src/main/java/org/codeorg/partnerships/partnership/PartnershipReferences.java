@@ -1,9 +1,12 @@
 package org.codeorg.partnerships.partnership;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.ZoneOffset;
 
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -41,15 +44,31 @@ public class PartnershipReferences {
     return String.format("DP-%d-%04d", year, number);
   }
 
+  /**
+   * The row lock of the UPDATE serializes concurrent applications. The year's row is created
+   * behind a savepoint: on PostgreSQL a failed INSERT (two first applications of a year at once)
+   * aborts the whole transaction unless rolled back to a savepoint. (A transaction of its own would
+   * need a second connection per request and starve the pool under load.)
+   */
   private int increment(int year) {
     int updated = jdbc.update("UPDATE reference_counter SET last_value = last_value + 1 WHERE reference_year = ?", year);
     if (updated == 0) {
-      try {
-        jdbc.update("INSERT INTO reference_counter (reference_year, last_value) VALUES (?, 1)", year);
-        return 1;
-      } catch (DuplicateKeyException concurrentFirstOfYear) {
-        jdbc.update("UPDATE reference_counter SET last_value = last_value + 1 WHERE reference_year = ?", year);
-      }
+      jdbc.execute((ConnectionCallback<Void>) connection -> {
+        Savepoint savepoint = connection.setSavepoint();
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO reference_counter (reference_year, last_value) VALUES (?, 0)")) {
+          insert.setInt(1, year);
+          insert.executeUpdate();
+          connection.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+          if (!e.getSQLState().startsWith("23")) {
+            throw e;
+          }
+          connection.rollback(savepoint);   // another application created the row first: fine
+        }
+        return null;
+      });
+      jdbc.update("UPDATE reference_counter SET last_value = last_value + 1 WHERE reference_year = ?", year);
     }
     return jdbc.queryForObject("SELECT last_value FROM reference_counter WHERE reference_year = ?", Integer.class, year);
   }

@@ -136,6 +136,32 @@ class PostgresProductionProfileTest {
     }
   }
 
+  /** Found by the intake load run: the first applications of a year arriving at once got 500s. */
+  @Test
+  void theFirstApplicationsOfAYearArrivingTogetherAllGetAReference() throws Exception {
+    ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.parse("2031-01-01T08:00:00Z")));
+    Http http = new Http("http://localhost:" + port);
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        Map<String, Object> application = Http.application();
+        application.put("schoolYear", "2031-2032");
+        answers.add(clients.submit(() -> http.post("/api/applications", null, application, Map.of())));
+      }
+      java.util.Set<String> references = new java.util.TreeSet<>();
+      for (java.util.concurrent.Future<Http.Response> answer : answers) {
+        assertThat(answer.get().status()).as(answer.get().body()).isEqualTo(201);
+        references.add(answer.get().json().get("reference").asText());
+      }
+      assertThat(references).hasSize(20).allSatisfy(reference -> assertThat(reference).startsWith("DP-2031-"));
+      assertThat(references).contains("DP-2031-0001", "DP-2031-0020");
+    } finally {
+      clients.shutdown();
+      ClockUtil.reset();
+    }
+  }
+
   @Test
   void runsOnPostgresqlWithTheProjectSchemaFromFlyway() {
     assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
