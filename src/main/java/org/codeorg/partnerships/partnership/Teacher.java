@@ -111,9 +111,6 @@ public class Teacher {
     return committedAt;
   }
 
-  public Instant getPdCompletedAt() {
-    return pdCompletedAt;
-  }
 
   public String getCertificateNumber() {
     return certificateNumber;

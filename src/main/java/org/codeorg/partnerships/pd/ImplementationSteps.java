@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.codeorg.partnerships.mail.Milestone;
 import org.codeorg.partnerships.partnership.Dates;
+import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEmails;
@@ -22,14 +23,11 @@ public class ImplementationSteps {
 
   private final PartnershipProgress progress;
   private final PartnershipEmails emails;
-  private final PdParticipants participants;
   private final Clock clock;
 
-  public ImplementationSteps(PartnershipProgress progress, PartnershipEmails emails, PdParticipants participants,
-      Clock clock) {
+  public ImplementationSteps(PartnershipProgress progress, PartnershipEmails emails, Clock clock) {
     this.progress = progress;
     this.emails = emails;
-    this.participants = participants;
     this.clock = clock;
   }
 
@@ -42,7 +40,7 @@ public class ImplementationSteps {
     progress.moveTo(p, PartnershipStage.IMPLEMENTATION, "IMPLEMENTATION_STARTED",
         p.getTeachers().size() + " teachers, " + p.getLeaders().size() + " school leaders");
     String elementary = String.join("  \n", p.getTeachers().stream()
-        .filter(t -> participants.elementaryTeachers(partnershipId).contains(t.getId()))
+        .filter(t -> t.getCourse() == Course.CSF)
         .map(t -> t.getName() + " (" + t.getSchool().getName() + ")").toList());
     java.util.Date yearEnds = Dates.endOf(SchoolYears.end(p.getSchoolYear()));
     return new Started(p.getStage(), !elementary.isEmpty(), elementary, yearEnds);

@@ -135,12 +135,12 @@ public class DistrictApplicationPage {
           v("schoolYear"),
           list("schools", SCHOOL_ROWS, List.of("name", "level"), p -> new SchoolInfo(v(p + "name"), v(p + "level"))),
           list("courses", COURSE_ROWS, List.of("course", "school", "sections"),
-              p -> new CourseOffer(v(p + "course"), v(p + "school"), integer(v(p + "sections")))),
+              p -> new CourseOffer(v(p + "course"), v(p + "school"), FormInput.integer(v(p + "sections")))),
           list("teachers", TEACHER_ROWS, List.of("name", "email", "school", "course"),
               p -> new TeacherInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "course"))),
           list("leaders", LEADER_ROWS, List.of("name", "email", "school", "role"),
               p -> new LeaderInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "role"))),
-          new TechnologyInfo(bool(v("technology.oneToOneComputing")), integer(v("technology.bandwidthMbps"))));
+          new TechnologyInfo(FormInput.bool(v("technology.oneToOneComputing")), FormInput.integer(v("technology.bandwidthMbps"))));
     }
 
     /** "teachers[1].email" of the compacted list → the form's field name, e.g. "teachers[3].email". */
@@ -171,18 +171,6 @@ public class DistrictApplicationPage {
     private String v(String name) {
       String value = values.get(name);
       return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static Integer integer(String value) {
-      try {
-        return value == null ? null : Integer.valueOf(value);
-      } catch (NumberFormatException e) {
-        return -1;
-      }
-    }
-
-    private static Boolean bool(String value) {
-      return value == null ? null : "true".equals(value);
     }
   }
 }

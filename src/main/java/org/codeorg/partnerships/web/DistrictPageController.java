@@ -1,6 +1,5 @@
 package org.codeorg.partnerships.web;
 
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -119,9 +118,9 @@ public class DistrictPageController {
     String p = "section-" + sectionId + "-";
     return submit(reference, form, "readiness", response, model, p, () -> submissions.reportReadiness(reference,
         token(form), sectionId, new DistrictApiController.ReadinessBody(value(form, p + "timeSlot"),
-            value(form, p + "room"), value(form, p + "courseCode"), bool(value(form, p + "oneToOneComputing")),
-            integer(value(form, p + "bandwidthMbps")), bool(value(form, p + "materialsReady")),
-            decimal(value(form, p + "materialsCostPerClass")))));
+            value(form, p + "room"), value(form, p + "courseCode"), FormInput.bool(value(form, p + "oneToOneComputing")),
+            FormInput.integer(value(form, p + "bandwidthMbps")), FormInput.bool(value(form, p + "materialsReady")),
+            FormInput.decimal(value(form, p + "materialsCostPerClass")))));
   }
 
   @PostMapping("/district/partnerships/{reference}/evaluation-data")
@@ -131,8 +130,8 @@ public class DistrictPageController {
     for (int i = 0; value(form, "courses[" + i + "].course") != null && i < 20; i++) {
       String p = "courses[" + i + "].";
       courses.add(new DistrictApiController.CourseResultBody(value(form, p + "course"),
-          integer(value(form, p + "sectionsTaught")), integer(value(form, p + "studentsEnrolled")),
-          integer(value(form, p + "studentsCompleted"))));
+          FormInput.integer(value(form, p + "sectionsTaught")), FormInput.integer(value(form, p + "studentsEnrolled")),
+          FormInput.integer(value(form, p + "studentsCompleted"))));
     }
     return submit(reference, form, "evaluation", response, model, "",
         () -> submissions.submitEvaluation(reference, token(form), courses));
@@ -226,26 +225,6 @@ public class DistrictPageController {
   private static String value(MultiValueMap<String, String> form, String name) {
     String value = form.getFirst(name);
     return value == null || value.isBlank() ? null : value;
-  }
-
-  private static Boolean bool(String value) {
-    return value == null ? null : Boolean.valueOf("true".equals(value));
-  }
-
-  private static Integer integer(String value) {
-    try {
-      return value == null ? null : Integer.valueOf(value.trim());
-    } catch (NumberFormatException e) {
-      return -1;
-    }
-  }
-
-  private static BigDecimal decimal(String value) {
-    try {
-      return value == null ? null : new BigDecimal(value.trim());
-    } catch (NumberFormatException e) {
-      return BigDecimal.valueOf(-1);
-    }
   }
 
   @ExceptionHandler(DistrictAccessDenied.class)

@@ -222,9 +222,6 @@ public class Workshop {
     return processInstanceId;
   }
 
-  public Instant getClosedAt() {
-    return closedAt;
-  }
 
   public List<WorkshopSession> getSessions() {
     return Collections.unmodifiableList(sessions);

@@ -67,9 +67,6 @@ public class WorkshopSeat {
     return workshopId;
   }
 
-  public Long getPdPhaseId() {
-    return pdPhaseId;
-  }
 
   public Long getTeacherId() {
     return teacherId;
