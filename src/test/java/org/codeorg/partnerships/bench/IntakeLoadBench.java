@@ -6,8 +6,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.codeorg.partnerships.reliability.Databases;
 import org.codeorg.partnerships.support.AppNode;
@@ -43,7 +43,7 @@ class IntakeLoadBench {
   @Test
   void intakeUnderLoad() throws Exception {
     String database = "dpo_bench_" + System.currentTimeMillis();
-    AppNode node = new AppNode("bench", Databases.freePort(), Databases.create(database));
+    AppNode node = new AppNode("bench", Databases.freePort(), Databases.create(database)).withJvmOptions("-Xmx1g");
     try {
       node.start(Map.of("partnership.intake.rate-limit.requests-per-minute", "100000000"));
       HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -52,16 +52,18 @@ class IntakeLoadBench {
       }
       Result baseline = load(client, node.url(), false);
       Result intake = load(client, node.url(), true);
-      String json = String.format(java.util.Locale.ROOT, "{\"intake\": %s, \"baselineRejectedApplication\": %s,"
-          + " \"ratioP99\": %.1f, \"ratioThroughput\": %.2f}%n", intake.json(), baseline.json(),
-          intake.p99() / baseline.p99(), intake.throughput() / baseline.throughput());
-      Files.createDirectories(Path.of("target", "bench"));
-      Files.writeString(Path.of("target", "bench", "results.json"), json);
-      System.out.printf("Intake under load (PostgreSQL, %d clients): %s%n", CLIENTS, intake);
-      System.out.printf("Baseline, same clients, an application refused by validation (HTTP, JSON, checks; no writes): %s%n",
+      ObjectNode figures = BenchResults.newSection();
+      figures.put("clients", CLIENTS);
+      figures.set("intake", intake.json());
+      figures.set("baselineRejectedApplication", baseline.json());
+      figures.put("ratioP99", Math.round(intake.p99() / baseline.p99() * 10) / 10.0);
+      figures.put("ratioThroughput", Math.round(intake.throughput() / baseline.throughput() * 100) / 100.0);
+      BenchResults.put("intakePostgreSQL", figures);
+      BenchResults.say("%n== Intake under load (PostgreSQL, %d clients): %s", CLIENTS, intake);
+      BenchResults.say("Baseline, same clients, an application refused by validation (HTTP, JSON, checks; no writes): %s",
           baseline);
-      System.out.printf("Ratio intake/baseline: p99 %.1f×, throughput %.2f×%n", intake.p99() / baseline.p99(),
-          intake.throughput() / baseline.throughput());
+      BenchResults.say("Ratio intake/baseline: p99 %.1f×, throughput %.2f× (target: intake p99 ≤ 50 ms)",
+          intake.p99() / baseline.p99(), intake.throughput() / baseline.throughput());
       assertThat(intake.errors() + baseline.errors()).as("errors under load").isZero();
     } finally {
       node.stop();
@@ -76,10 +78,17 @@ class IntakeLoadBench {
       return requests / seconds;
     }
 
-    String json() {
-      return String.format(java.util.Locale.ROOT, "{\"requests\": %d, \"errors\": %d, \"seconds\": %.2f,"
-          + " \"requestsPerSecond\": %.1f, \"p50Ms\": %.1f, \"p95Ms\": %.1f, \"p99Ms\": %.1f, \"maxMs\": %.1f}",
-          requests, errors, seconds, throughput(), p50, p95, p99, max);
+    ObjectNode json() {
+      ObjectNode json = BenchResults.newSection();
+      json.put("requests", requests);
+      json.put("errors", errors);
+      json.put("seconds", Math.round(seconds * 100) / 100.0);
+      json.put("requestsPerSecond", Math.round(throughput() * 10) / 10.0);
+      json.put("p50Ms", Math.round(p50 * 10) / 10.0);
+      json.put("p95Ms", Math.round(p95 * 10) / 10.0);
+      json.put("p99Ms", Math.round(p99 * 10) / 10.0);
+      json.put("maxMs", Math.round(max * 10) / 10.0);
+      return json;
     }
 
     @Override

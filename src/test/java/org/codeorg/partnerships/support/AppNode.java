@@ -24,6 +24,8 @@ public final class AppNode {
   private final int port;
   private final String dbUrl;
   private final Path log;
+  /** Quick start-up for the scenarios; a benchmark wants the full JIT instead ({@link #withJvmOptions}). */
+  private List<String> jvmOptions = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
   private Process process;
 
   public AppNode(String name, int port, String dbUrl) {
@@ -31,6 +33,11 @@ public final class AppNode {
     this.port = port;
     this.dbUrl = dbUrl;
     this.log = Path.of("target", "nodes", "node-" + name + ".log");
+  }
+
+  public AppNode withJvmOptions(String... options) {
+    this.jvmOptions = List.of(options);
+    return this;
   }
 
   public static Path jar() throws IOException {
@@ -43,8 +50,9 @@ public final class AppNode {
   /** Starts the node and waits until its health endpoint answers UP. */
   public AppNode start(Map<String, String> extraProperties) throws IOException, InterruptedException {
     Files.createDirectories(log.getParent());
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-jar", jar().toString()));
     Map<String, String> properties = new java.util.LinkedHashMap<>(Map.of("server.port", String.valueOf(port),
         "spring.profiles.active", "postgres", "partnership.node-name", name, "partnership.mail.sender.enabled", "false",
         "spring.mail.host", "127.0.0.1"));
