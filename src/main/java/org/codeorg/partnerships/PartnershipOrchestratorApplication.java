@@ -2,6 +2,8 @@ package org.codeorg.partnerships;
 
 import java.time.Clock;
 
+import javax.xml.datatype.DatatypeFactory;
+
 import org.codeorg.partnerships.engine.EngineClock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -11,6 +13,15 @@ import org.springframework.context.annotation.Bean;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class PartnershipOrchestratorApplication {
+
+  static {
+    // The engine reads every timer duration (P10D, R/P14D) through DatatypeFactory.newInstance(). Unless this
+    // property names the implementation, each call scans the class path for another one: 5 % of an intake's
+    // CPU in the issue 8 profile. The JDK's own implementation is the one that scan finds here anyway.
+    if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
+      System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+    }
+  }
 
   public static void main(String[] args) {
     SpringApplication.run(PartnershipOrchestratorApplication.class, args);

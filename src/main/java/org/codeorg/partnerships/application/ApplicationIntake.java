@@ -1,34 +1,36 @@
 package org.codeorg.partnerships.application;
 
 import java.util.List;
-import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.codeorg.partnerships.partnership.Partnership;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.codeorg.partnerships.partnership.PartnershipReferences;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * {@code POST /api/applications}: checks the application, then starts the lifecycle, whose first
- * step registers it. Bad input is refused before anything is written.
+ * {@code POST /api/applications}: checks the application, takes its reference number, then starts
+ * the lifecycle, whose first step registers it. Bad input is refused before anything is written.
+ * The number is taken in a short transaction before the lifecycle's, so concurrent intakes do not
+ * wait for each other's registration (issue 8).
  */
 @Service
 public class ApplicationIntake {
 
   private final ApplicationValidator validator;
   private final PartnershipRepository partnerships;
+  private final PartnershipReferences references;
   private final RuntimeService runtimeService;
   private final ObjectMapper objectMapper;
 
   public ApplicationIntake(ApplicationValidator validator, PartnershipRepository partnerships,
-      RuntimeService runtimeService, ObjectMapper objectMapper) {
+      PartnershipReferences references, RuntimeService runtimeService, ObjectMapper objectMapper) {
     this.validator = validator;
     this.partnerships = partnerships;
+    this.references = references;
     this.runtimeService = runtimeService;
     this.objectMapper = objectMapper;
   }
@@ -36,7 +38,6 @@ public class ApplicationIntake {
   public record Accepted(Long id, String reference, String status) {
   }
 
-  @Transactional
   public Accepted apply(PartnershipApplication application) {
     List<FieldViolation> violations = validator.validate(application);
     if (!violations.isEmpty()) {
@@ -46,10 +47,13 @@ public class ApplicationIntake {
         .ifPresent(existing -> {
           throw new DuplicateApplicationException(existing.getReference());
         });
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY,
-        Map.of(RegisterApplicationDelegate.VAR_APPLICATION_JSON, json(application)));
-    Partnership partnership = partnerships.findByReference(instance.getBusinessKey()).orElseThrow();
-    return new Accepted(partnership.getId(), partnership.getReference(), partnership.getStage().name());
+    String reference = references.next();
+    VariableMap registered = runtimeService.createProcessInstanceByKey(LifecycleProcess.PROCESS_KEY)
+        .setVariable(RegisterApplicationDelegate.VAR_APPLICATION_JSON, json(application))
+        .setVariable(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, reference)
+        .executeWithVariablesInReturn().getVariables();
+    return new Accepted(((Number) registered.get(LifecycleProcess.VAR_PARTNERSHIP_ID)).longValue(), reference,
+        (String) registered.get(LifecycleProcess.VAR_PARTNERSHIP_STAGE));
   }
 
   private String json(PartnershipApplication application) {

@@ -64,8 +64,13 @@ public class ApplicationService {
     this.clock = clock;
   }
 
+  /**
+   * @param reservedReference the number the intake took before starting the lifecycle, or null (an
+   *     application keyed in through Tasklist's start form): then one is taken here
+   */
   @Transactional
-  public RegisteredPartnership register(PartnershipApplication application, String processInstanceId) {
+  public RegisteredPartnership register(PartnershipApplication application, String reservedReference,
+      String processInstanceId) {
     List<FieldViolation> violations = validator.validate(application);
     if (!violations.isEmpty()) {
       throw new InvalidApplicationException(violations);
@@ -78,7 +83,7 @@ public class ApplicationService {
     Instant now = clock.instant();
     District district = districts.findByNcesId(ncesId).orElseGet(() -> districts.save(
         new District(application.district().name().trim(), ncesId, application.district().state(), now)));
-    String reference = references.next();
+    String reference = reservedReference != null ? reservedReference : references.next();
     String token = tokens.tokenFor(reference, 1);
     Partnership partnership = new Partnership(reference, district, application.schoolYear(),
         new Partnership.Contact(application.contact().name().trim(), application.contact().email().trim(),

@@ -35,7 +35,8 @@ public class RegisterApplicationDelegate implements JavaDelegate {
     PartnershipApplication application = json != null
         ? json(json.toString())
         : StartFormApplication.from(execution.getVariables());
-    RegisteredPartnership registered = applications.register(application, execution.getProcessInstanceId());
+    RegisteredPartnership registered = applications.register(application,
+        (String) execution.getVariable(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE), execution.getProcessInstanceId());
 
     execution.setProcessBusinessKey(registered.reference());
     execution.removeVariables(StartFormApplication.FIELDS);

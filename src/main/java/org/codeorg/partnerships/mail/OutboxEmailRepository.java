@@ -12,7 +12,10 @@ import org.springframework.data.repository.query.Param;
 
 public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> {
 
-  Optional<OutboxEmail> findByIdempotencyKey(String idempotencyKey);
+  // Hot lookups are JPQL: Hibernate caches the plan of a query string, while a derived query
+  // (built as a criteria query on every call) is planned again each time (issue 8 profile).
+  @Query("select e from OutboxEmail e where e.idempotencyKey = :key")
+  Optional<OutboxEmail> findByIdempotencyKey(@Param("key") String idempotencyKey);
 
   List<OutboxEmail> findByPartnershipIdOrderByCreatedAtAscIdAsc(Long partnershipId);
 

@@ -1,5 +1,7 @@
 package org.codeorg.partnerships.partnership;
 
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,7 +11,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PartnershipRepository extends JpaRepository<Partnership, Long> {
 
-  Optional<Partnership> findByReference(String reference);
+  // Hot lookups are JPQL: Hibernate caches the plan of a query string, while a derived query
+  // (built as a criteria query on every call) is planned again each time (issue 8 profile).
+  @Query("select p from Partnership p where p.reference = :reference")
+  Optional<Partnership> findByReference(@Param("reference") String reference);
 
   Optional<Partnership> findByDistrictNcesIdAndSchoolYear(String ncesId, String schoolYear);
 

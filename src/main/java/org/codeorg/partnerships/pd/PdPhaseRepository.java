@@ -1,5 +1,7 @@
 package org.codeorg.partnerships.pd;
 
+import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Query;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +11,14 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface PdPhaseRepository extends JpaRepository<PdPhase, Long> {
 
-  List<PdPhase> findByTeacherIdOrderByPhaseNumber(Long teacherId);
+  // Hot lookups are JPQL: Hibernate caches the plan of a query string, while a derived query
+  // (built as a criteria query on every call) is planned again each time (issue 8 profile).
+  @Query("select p from PdPhase p where p.teacherId = :teacherId order by p.phaseNumber")
+  List<PdPhase> findByTeacherIdOrderByPhaseNumber(@Param("teacherId") Long teacherId);
 
-  Optional<PdPhase> findByTeacherIdAndPhaseNumber(Long teacherId, int phaseNumber);
+  @Query("select p from PdPhase p where p.teacherId = :teacherId and p.phaseNumber = :phaseNumber")
+  Optional<PdPhase> findByTeacherIdAndPhaseNumber(@Param("teacherId") Long teacherId,
+      @Param("phaseNumber") int phaseNumber);
 
   List<PdPhase> findByPartnershipIdOrderByTeacherIdAscPhaseNumberAsc(Long partnershipId);
 
