@@ -4,30 +4,54 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.springframework.stereotype.Component;
 
-/** Evaluates the {@code pd-track} decision: the phases of a course's PD calendar, in order. */
+/**
+ * Evaluates the {@code pd-track} decision: the phases of a course's PD calendar, in order.
+ *
+ * <p>The table is the program's calendar, not a judgement about a partnership: its answer for a
+ * course and path is kept per deployed version of the decision, so a teacher's enrolment does
+ * not evaluate some 30 FEEL cells and write as many decision-history rows again (issue 8: about
+ * a third of the application's extra history rows). A new deployment of the table is a new
+ * version and is evaluated afresh.
+ */
 @Component
 public class PdTrack {
 
   public static final String DECISION_KEY = "pd-track";
 
   private final DecisionService decisions;
+  private final RepositoryService repository;
+  private final Map<String, List<PlannedPhase>> byVersionCourseAndPath = new ConcurrentHashMap<>();
 
-  public PdTrack(DecisionService decisions) {
+  public PdTrack(DecisionService decisions, RepositoryService repository) {
     this.decisions = decisions;
+    this.repository = repository;
   }
 
   /** @param path who trains elementary teachers; ignored for other courses */
   public List<PlannedPhase> phases(Course course, ElementaryPdPath path) {
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
+        .latestVersion().singleResult();
+    if (latest == null) {
+      throw new IllegalStateException("The " + DECISION_KEY + " decision is not deployed");
+    }
+    return byVersionCourseAndPath.computeIfAbsent(latest.getId() + "/" + course + "/" + path,
+        key -> evaluate(latest.getId(), course, path));
+  }
+
+  private List<PlannedPhase> evaluate(String decisionDefinitionId, Course course, ElementaryPdPath path) {
     Map<String, Object> input = new HashMap<>();
     input.put("course", course.name());
     input.put("elementaryPath", path == null ? null : path.name());
-    List<PlannedPhase> phases = decisions.evaluateDecisionTableByKey(DECISION_KEY, input).getResultList().stream()
+    List<PlannedPhase> phases = decisions.evaluateDecisionTableById(decisionDefinitionId, input).getResultList().stream()
         .map(PdTrack::phase)
         .sorted(Comparator.comparingInt(PlannedPhase::number))
         .toList();
