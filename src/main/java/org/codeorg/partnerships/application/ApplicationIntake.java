@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.codeorg.partnerships.partnership.PartnershipReferences;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.springframework.stereotype.Service;
@@ -49,7 +50,10 @@ public class ApplicationIntake {
         });
     String reference = references.next();
     VariableMap registered = runtimeService.createProcessInstanceByKey(LifecycleProcess.PROCESS_KEY)
-        .setVariable(RegisterApplicationDelegate.VAR_APPLICATION_JSON, json(application))
+        // Transient: the first step reads it in this same transaction; stored, it would cost three
+        // rows (runtime, history, detail), a byte array when over 4,000 characters, and keep the
+        // applicant's personal data in the history after registration.
+        .setVariable(RegisterApplicationDelegate.VAR_APPLICATION_JSON, Variables.stringValue(json(application), true))
         .setVariable(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, reference)
         .executeWithVariablesInReturn().getVariables();
     return new Accepted(((Number) registered.get(LifecycleProcess.VAR_PARTNERSHIP_ID)).longValue(), reference,

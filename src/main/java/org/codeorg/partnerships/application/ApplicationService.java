@@ -11,6 +11,7 @@ import org.codeorg.partnerships.application.PartnershipApplication.CourseOffer;
 import org.codeorg.partnerships.application.PartnershipApplication.LeaderInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.SchoolInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.TeacherInfo;
+import org.codeorg.partnerships.engine.TextVariables;
 import org.codeorg.partnerships.mail.Milestone;
 import org.codeorg.partnerships.mail.OutboxMailProperties;
 import org.codeorg.partnerships.partnership.Course;
@@ -39,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
 
   private static final Logger log = LoggerFactory.getLogger(ApplicationService.class);
+  private static final String FULL_LIST = "the full list is in the partnership's staff view";
 
   private final ApplicationValidator validator;
   private final PartnershipRepository partnerships;
@@ -131,17 +133,17 @@ public class ApplicationService {
     summary.put("schoolYear", p.getSchoolYear());
     summary.put("contactSummary", p.getContactName() + " <" + p.getContactEmail() + ">"
         + (p.getContactPhone() == null || p.getContactPhone().isBlank() ? "" : ", " + p.getContactPhone()));
-    summary.put("schoolsSummary", p.getSchools().stream()
+    summary.put("schoolsSummary", TextVariables.fit(p.getSchools().stream()
         .map(s -> s.getName() + " (" + s.getLevel().name().toLowerCase() + ")")
-        .collect(Collectors.joining(", ")));
+        .collect(Collectors.joining(", ")), FULL_LIST));
     Map<String, Long> sectionsPerOffer = p.getSections().stream().collect(Collectors.groupingBy(
         s -> s.getCourse() + " at " + s.getSchool().getName(), LinkedHashMap::new, Collectors.counting()));
-    summary.put("coursesSummary", sectionsPerOffer.entrySet().stream()
+    summary.put("coursesSummary", TextVariables.fit(sectionsPerOffer.entrySet().stream()
         .map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " section" : " sections"))
-        .collect(Collectors.joining("; ")));
-    summary.put("teachersSummary", p.getTeachers().size() + " teacher(s): " + p.getTeachers().stream()
+        .collect(Collectors.joining("; ")), FULL_LIST));
+    summary.put("teachersSummary", TextVariables.fit(p.getTeachers().size() + " teacher(s): " + p.getTeachers().stream()
         .map(t -> t.getName() + " (" + t.getCourse() + ")")
-        .collect(Collectors.joining(", ")));
+        .collect(Collectors.joining(", ")), FULL_LIST));
     summary.put("technologySummary", (p.isOneToOneComputing() ? "1:1 computing" : "no 1:1 computing") + ", "
         + p.getBandwidthMbps() + " Mb/s");
     return summary;

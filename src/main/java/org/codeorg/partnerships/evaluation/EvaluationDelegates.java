@@ -11,6 +11,7 @@ import org.codeorg.partnerships.application.FieldViolation;
 import org.codeorg.partnerships.application.LifecycleProcess;
 import org.codeorg.partnerships.engine.CompletingUser;
 import org.codeorg.partnerships.engine.FormValues;
+import org.codeorg.partnerships.engine.TextVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -58,8 +59,9 @@ class EvaluationDelegates {
 
   @Bean("summarizePd")
   JavaDelegate summarizePd(EvaluationSteps steps) {
-    return execution -> execution.setVariable("evaluationSummary",
-        steps.summarizePd(LifecycleProcess.partnershipId(execution)));
+    return execution -> execution.setVariable("evaluationSummary", TextVariables.fit(
+        steps.summarizePd(LifecycleProcess.partnershipId(execution)),
+        "every teacher's hours are in the partnership's staff view"));
   }
 
   /** Records the evaluator's assessment (from the task just completed) and sends the report. */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.codeorg.partnerships.application.LifecycleProcess;
 import org.codeorg.partnerships.deliverables.DeliverableSteps;
 import org.codeorg.partnerships.engine.FormValues;
+import org.codeorg.partnerships.engine.TextVariables;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,7 +29,8 @@ class PdDelegates {
       ImplementationSteps.Started started = steps.start(partnershipId);
       execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, started.stage().name());
       execution.setVariable("hasElementaryTeachers", started.hasElementaryTeachers());
-      execution.setVariable("elementaryTeachersSummary", started.elementaryTeachers());
+      execution.setVariable("elementaryTeachersSummary", TextVariables.fit(started.elementaryTeachers(),
+          "the full list is in the partnership's staff view"));
       execution.setVariable("schoolYearEndsAt", started.schoolYearEndsAt());
       execution.setVariable("hourOfCodeAt", deliverables.nextHourOfCode(partnershipId).orElse(null));
     };
@@ -149,7 +151,8 @@ class PdDelegates {
       LeadershipPdSteps.Enrolled enrolled = steps.enrol(LifecycleProcess.partnershipId(execution), schoolId(execution),
           execution.getProcessInstanceId());
       execution.setVariable("programDate", enrolled.programDate());
-      execution.setVariable("leaderRoster", enrolled.roster());
+      execution.setVariable("leaderRoster", TextVariables.fit(enrolled.roster(),
+          "every leader is in the partnership's staff view"));
       execution.setVariable("leaderCount", enrolled.size());
     };
   }

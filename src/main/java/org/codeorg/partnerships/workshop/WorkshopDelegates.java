@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.codeorg.partnerships.engine.FormValues;
+import org.codeorg.partnerships.engine.TextVariables;
 import org.codeorg.partnerships.pd.AttendanceList;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,7 +77,8 @@ class WorkshopDelegates {
   @Bean("prepareAttendanceTask")
   TaskListener prepareAttendanceTask(WorkshopSteps steps) {
     return task -> {
-      task.setVariableLocal("attendanceRoster", steps.roster(workshopId(task)));
+      task.setVariableLocal("attendanceRoster", TextVariables.fit(steps.roster(workshopId(task)),
+          "every seat is in the workshop's staff view, GET /api/workshops/" + task.getVariable("workshopReference")));
       task.setVariableLocal("rosterSize", steps.rosterSize(workshopId(task)));
       task.setVariableLocal("sessionNumber", FormValues.number(task, "loopCounter") + 1);
     };

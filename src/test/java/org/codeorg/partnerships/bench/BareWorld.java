@@ -106,7 +106,8 @@ final class BareWorld implements Autopilot.World {
     highSchoolOf.put(partnershipId, ids.getAndIncrement());
     String reference = "BARE-" + partnershipId;
     engine.getRuntimeService().startProcessInstanceByKey("partnership-lifecycle", reference,
-        Map.of("partnershipId", partnershipId, "partnershipReference", reference, "applicationJson", "{}"));
+        Map.of("partnershipId", partnershipId, "partnershipReference", reference,
+            "applicationJson", org.camunda.bpm.engine.variable.Variables.stringValue("{}", true)));
     return reference;
   }
 

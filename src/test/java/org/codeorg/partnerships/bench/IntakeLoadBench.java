@@ -29,8 +29,10 @@ import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
  * (its own process, intake rate limit raised) takes {@code POST /api/applications} from 50
  * concurrent clients; prints throughput and p50/p95/p99 latency and writes
  * {@code target/bench/results.json}, against a baseline in the same run: the same clients sending
- * an application that validation refuses (HTTP, JSON and checks, no writes). A measurement, not a
- * test of timings: it fails only on errors.
+ * an application that validation refuses (HTTP, JSON and checks, no writes). With 50 clients
+ * sending without pause the latency is mostly queueing (50 / throughput), so a paced run follows:
+ * the same clients offering {@code bench.pacedRate} applications per second together. A
+ * measurement, not a test of timings: it fails only on errors.
  * Run with {@code DB_URL=… mvn -Pbench verify}.
  */
 @EnabledIfEnvironmentVariable(named = "DB_URL", matches = "jdbc:postgresql:.+")
@@ -39,6 +41,8 @@ class IntakeLoadBench {
   private static final int CLIENTS = Integer.getInteger("bench.clients", 50);
   private static final int REQUESTS_PER_CLIENT = Integer.getInteger("bench.requestsPerClient", 60);
   private static final int WARM_UP = 300;
+  /** Applications per second all clients together offer in the paced run (below saturation). */
+  private static final int PACED_RATE = Integer.getInteger("bench.pacedRate", 20);
 
   @Test
   void intakeUnderLoad() throws Exception {
@@ -52,10 +56,12 @@ class IntakeLoadBench {
       }
       Result baseline = load(client, node.url(), false);
       Result intake = load(client, node.url(), true);
+      Result paced = paced(client, node.url());
       ObjectNode figures = BenchResults.newSection();
       figures.put("clients", CLIENTS);
       figures.set("intake", intake.json());
       figures.set("baselineRejectedApplication", baseline.json());
+      figures.set("pacedAt" + PACED_RATE + "PerSecond", paced.json());
       figures.put("ratioP99", Math.round(intake.p99() / baseline.p99() * 10) / 10.0);
       figures.put("ratioThroughput", Math.round(intake.throughput() / baseline.throughput() * 100) / 100.0);
       BenchResults.put("intakePostgreSQL", figures);
@@ -64,7 +70,9 @@ class IntakeLoadBench {
           baseline);
       BenchResults.say("Ratio intake/baseline: p99 %.1f×, throughput %.2f× (target: intake p99 ≤ 50 ms)",
           intake.p99() / baseline.p99(), intake.throughput() / baseline.throughput());
-      assertThat(intake.errors() + baseline.errors()).as("errors under load").isZero();
+      BenchResults.say("Paced: the same %d clients offering %d applications/s together (below saturation): %s", CLIENTS,
+          PACED_RATE, paced);
+      assertThat(intake.errors() + baseline.errors() + paced.errors()).as("errors under load").isZero();
     } finally {
       node.stop();
       Databases.drop(database);
@@ -98,22 +106,22 @@ class IntakeLoadBench {
     }
   }
 
-  private static Result load(HttpClient client, String url, boolean valid) throws Exception {
+  /** One client's share of a run: it times each request into {@code latencies} and counts unexpected answers. */
+  private interface Client {
+    void run(int index, long start, List<Long> latencies, AtomicInteger errors) throws Exception;
+  }
+
+  /** Runs {@code CLIENTS} clients at once until each has done its share. */
+  private static Result measure(Client body) throws Exception {
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger errors = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
     long start = System.nanoTime();
     List<Future<?>> clients = new ArrayList<>();
     for (int c = 0; c < CLIENTS; c++) {
+      int index = c;
       clients.add(pool.submit(() -> {
-        for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
-          long t0 = System.nanoTime();
-          int status = valid ? send(client, url) : sendInvalid(client, url);
-          latencies.add(System.nanoTime() - t0);
-          if (status != (valid ? 201 : 400)) {
-            errors.incrementAndGet();
-          }
-        }
+        body.run(index, start, latencies, errors);
         return null;
       }));
     }
@@ -122,9 +130,51 @@ class IntakeLoadBench {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
+    return result(latencies, errors.get(), seconds);
+  }
+
+  /** Closed loop: each client sends its next request as soon as the last one is answered. */
+  private static Result load(HttpClient client, String url, boolean valid) throws Exception {
+    return measure((index, start, latencies, errors) -> {
+      for (int i = 0; i < REQUESTS_PER_CLIENT; i++) {
+        long t0 = System.nanoTime();
+        int status = valid ? send(client, url) : sendInvalid(client, url);
+        latencies.add(System.nanoTime() - t0);
+        if (status != (valid ? 201 : 400)) {
+          errors.incrementAndGet();
+        }
+      }
+    });
+  }
+
+  /**
+   * Open loop: each client sends on its own schedule, one application every
+   * {@code CLIENTS / PACED_RATE} seconds, for 30 s. Latency here is the service time plus
+   * whatever queueing that rate causes, not the queue 50 clients without pause build up.
+   */
+  private static Result paced(HttpClient client, String url) throws Exception {
+    long intervalNanos = (long) (CLIENTS * 1e9 / PACED_RATE);
+    int perClient = Math.max(1, 30 * PACED_RATE / CLIENTS);
+    return measure((index, start, latencies, errors) -> {
+      long offset = intervalNanos * index / CLIENTS;
+      for (int i = 0; i < perClient; i++) {
+        long wait = start + offset + i * intervalNanos - System.nanoTime();
+        if (wait > 0) {
+          Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+        }
+        long t0 = System.nanoTime();
+        if (send(client, url) != 201) {
+          errors.incrementAndGet();
+        }
+        latencies.add(System.nanoTime() - t0);
+      }
+    });
+  }
+
+  private static Result result(List<Long> latencies, int errors, double seconds) {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
-    return new Result(sorted.size(), errors.get(), seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
+    return new Result(sorted.size(), errors, seconds, ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99),
         sorted.get(sorted.size() - 1) / 1e6);
   }
 

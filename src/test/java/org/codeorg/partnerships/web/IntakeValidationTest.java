@@ -81,6 +81,36 @@ class IntakeValidationTest extends SpringIntegrationTest {
     assertThat(counts()).containsExactly(before);
   }
 
+  /**
+   * A large district (300 teachers, the most a 64 KB body holds with room to spare): the
+   * reviewer's summaries exceed the 4,000 characters of a Camunda string variable, so they are
+   * shortened instead of failing the registration (found by the issue 8 benchmark on a
+   * 100-teacher workshop roster).
+   */
+  @Test
+  void aLargeDistrictIsRegisteredWithItsSummariesShortenedToFitTheEngine() {
+    Map<String, Object> application = Http.application();
+    String school = (String) ((Map<?, ?>) ((List<?>) application.get("schools")).get(0)).get("name");
+    String nces = (String) ((Map<?, ?>) application.get("district")).get("ncesId");
+    List<Map<String, Object>> teachers = new java.util.ArrayList<>();
+    for (int t = 0; t < 300; t++) {
+      teachers.add(Map.of("name", "Teacher Number " + t, "email", "t" + t + "." + nces + "@k12.test", "school", school,
+          "course", "CSP"));
+    }
+    application.put("teachers", teachers);
+
+    Http.Response response = http.post("/api/applications", null, application, Map.of());
+
+    assertThat(response.status()).as(response.body()).isEqualTo(201);
+    String reference = response.json().get("reference").asText();
+    String summary = (String) processEngine.getRuntimeService().createVariableInstanceQuery()
+        .processInstanceIdIn(processEngine.getRuntimeService().createProcessInstanceQuery()
+            .processInstanceBusinessKey(reference).singleResult().getId())
+        .variableName("teachersSummary").singleResult().getValue();
+    assertThat(summary).startsWith("300 teacher(s): Teacher Number 0 (CSP), Teacher Number 1 (CSP)")
+        .contains("the full list is in the partnership's staff view").hasSizeLessThanOrEqualTo(4000);
+  }
+
   @Test
   void aSecondApplicationForTheSameDistrictAndYearIsAConflictNamingTheFirst() {
     Map<String, Object> application = Http.application();
