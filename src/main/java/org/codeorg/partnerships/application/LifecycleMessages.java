@@ -28,8 +28,26 @@ public class LifecycleMessages {
    */
   public void deliver(String message, String reference, Map<String, Object> correlationKeys,
       Map<String, Object> variables, String notWaiting) {
+    deliver(message, reference, null, correlationKeys, variables, notWaiting);
+  }
+
+  /**
+   * To a known instance of the partnership (a teacher's PD, a section's set-up), still checked
+   * against {@code correlationKeys}. Looking the instance up by its id is an index lookup; by
+   * business key and variables alone, PostgreSQL's plan starts from every subscription waiting for
+   * the message, which grows with the teachers in PD (issue 8).
+   *
+   * @param processInstanceId null when not recorded (instances started before migration V6): found as before
+   */
+  public void deliver(String message, String reference, String processInstanceId, Map<String, Object> correlationKeys,
+      Map<String, Object> variables, String notWaiting) {
     try {
-      var correlation = runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(reference);
+      var correlation = runtimeService.createMessageCorrelation(message);
+      if (processInstanceId != null) {
+        correlation.processInstanceId(processInstanceId);
+      } else {
+        correlation.processInstanceBusinessKey(reference);
+      }
       correlationKeys.forEach(correlation::processInstanceVariableEquals);
       correlation.setVariables(variables).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {

@@ -53,6 +53,7 @@ public class ClassroomSetupSteps {
 
   public Deadlines sendChecklist(Long sectionId, String processInstanceId) {
     CourseSection section = section(sectionId);
+    section.attachSetupProcess(processInstanceId);
     Partnership p = section.getPartnership();
     LocalDate beforeSchool = SchoolYears.start(p.getSchoolYear()).minusDays(DAYS_BEFORE_SCHOOL);
     LocalDate earliest = today().plusDays(MINIMUM_DAYS);

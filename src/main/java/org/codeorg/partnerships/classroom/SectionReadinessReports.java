@@ -31,7 +31,8 @@ public class SectionReadinessReports {
     CourseSection section = partnership.getSections().stream().filter(s -> s.getId().equals(sectionId)).findFirst()
         .orElseThrow(DistrictAccessDenied::new);
     steps.recordFacts(sectionId, facts);
-    messages.deliver(ClassroomProcess.MESSAGE_READINESS, reference, Map.of(ClassroomProcess.VAR_SECTION_ID, sectionId),
+    messages.deliver(ClassroomProcess.MESSAGE_READINESS, reference, section.getSetupProcessInstanceId(),
+        Map.of(ClassroomProcess.VAR_SECTION_ID, sectionId),
         Map.of(), section.label() + " is not waiting for set-up facts now");
     return section.label();
   }

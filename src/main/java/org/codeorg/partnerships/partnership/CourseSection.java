@@ -83,6 +83,10 @@ public class CourseSection {
   @Column(name = "ready_at")
   private Instant readyAt;
 
+  /** The section's set-up instance, which the district's set-up facts go to. */
+  @Column(name = "setup_process_instance_id")
+  private String setupProcessInstanceId;
+
   /** The set-up facts a district reports for a section. */
   public record SetupFacts(String timeSlot, String room, String courseCode, boolean oneToOneComputing,
       int bandwidthMbps, boolean materialsReady, BigDecimal materialsCostPerClass) {
@@ -127,6 +131,15 @@ public class CourseSection {
   }
 
   /** "CSP section 2 at Springfield High" */
+  public void attachSetupProcess(String processInstanceId) {
+    this.setupProcessInstanceId = processInstanceId;
+  }
+
+  /** @return null for a section whose set-up started before this was recorded */
+  public String getSetupProcessInstanceId() {
+    return setupProcessInstanceId;
+  }
+
   public String label() {
     return course.name() + " section " + sectionNumber + " at " + school.getName();
   }

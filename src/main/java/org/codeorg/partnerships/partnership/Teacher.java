@@ -61,6 +61,10 @@ public class Teacher {
   @Column(name = "certificate_number")
   private String certificateNumber;
 
+  /** The teacher's professional-development instance, which the district's and the PD environment's reports go to. */
+  @Column(name = "pd_process_instance_id")
+  private String pdProcessInstanceId;
+
   protected Teacher() {
   }
 
@@ -70,6 +74,15 @@ public class Teacher {
     this.name = name;
     this.email = email;
     this.course = course;
+  }
+
+  public void attachPdProcess(String processInstanceId) {
+    this.pdProcessInstanceId = processInstanceId;
+  }
+
+  /** @return null for a teacher whose PD started before this was recorded */
+  public String getPdProcessInstanceId() {
+    return pdProcessInstanceId;
   }
 
   public void awaitCommitment() {

@@ -6,6 +6,8 @@ import org.codeorg.partnerships.application.LifecycleMessages;
 import org.codeorg.partnerships.partnership.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.partnership.Teacher;
+import org.codeorg.partnerships.partnership.TeacherRepository;
 import org.codeorg.partnerships.partnership.UnknownPartnershipException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,11 +18,14 @@ public class PdPhaseReports {
 
   private final PartnershipRepository partnerships;
   private final PdPhaseRepository phases;
+  private final TeacherRepository teachers;
   private final LifecycleMessages messages;
 
-  public PdPhaseReports(PartnershipRepository partnerships, PdPhaseRepository phases, LifecycleMessages messages) {
+  public PdPhaseReports(PartnershipRepository partnerships, PdPhaseRepository phases, TeacherRepository teachers,
+      LifecycleMessages messages) {
     this.partnerships = partnerships;
     this.phases = phases;
+    this.teachers = teachers;
     this.messages = messages;
   }
 
@@ -38,6 +43,7 @@ public class PdPhaseReports {
       throw new NotWaitingException("Phase " + phaseNumber + " is " + phase.getStatus() + ", not open");
     }
     messages.deliver(ProfessionalDevelopmentProcess.MESSAGE_PHASE_REPORTED, reference,
+        teachers.findById(teacherId).map(Teacher::getPdProcessInstanceId).orElse(null),
         Map.of(ProfessionalDevelopmentProcess.VAR_TEACHER_ID, teacherId,
             ProfessionalDevelopmentProcess.VAR_PHASE_NUMBER, phaseNumber),
         Map.of(ProfessionalDevelopmentProcess.VAR_PHASE_ATTENDED, true,

@@ -28,7 +28,7 @@ public class TeacherCommitments {
     Partnership partnership = access.open(reference, token);
     Teacher teacher = partnership.getTeachers().stream().filter(t -> t.getId().equals(teacherId)).findFirst()
         .orElseThrow(DistrictAccessDenied::new);
-    messages.deliver(ProfessionalDevelopmentProcess.MESSAGE_COMMITMENT, reference,
+    messages.deliver(ProfessionalDevelopmentProcess.MESSAGE_COMMITMENT, reference, teacher.getPdProcessInstanceId(),
         Map.of(ProfessionalDevelopmentProcess.VAR_TEACHER_ID, teacherId),
         Map.of(ProfessionalDevelopmentProcess.VAR_TEACHER_COMMITMENT,
             commits ? ProfessionalDevelopmentProcess.COMMITS : ProfessionalDevelopmentProcess.CANNOT_COMMIT),

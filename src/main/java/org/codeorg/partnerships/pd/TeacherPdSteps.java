@@ -65,6 +65,7 @@ public class TeacherPdSteps {
   public CommitmentRequest requestCommitment(Long teacherId, String processInstanceId) {
     Teacher teacher = teacher(teacherId);
     Partnership p = teacher.getPartnership();
+    teacher.attachPdProcess(processInstanceId);
     teacher.awaitCommitment();
     LocalDate deadline = today().plusDays(properties.commitmentDays());
     progress.record(p, "TEACHER_COMMITMENT_REQUESTED", teacher.getName() + " (" + teacher.getCourse() + ")");

@@ -275,9 +275,14 @@ public class WorkshopSteps {
       int hours = workshop.getSessions().stream().filter(s -> present.contains(s.getSessionNumber()))
           .mapToInt(WorkshopSession::getHours).sum();
       boolean completed = present.size() == workshop.getSessions().size();
-      String reference = partnerships.findById(seat.getPartnershipId()).orElseThrow().getReference();
-      int delivered = runtimeService.createMessageCorrelation(ProfessionalDevelopmentProcess.MESSAGE_PHASE_REPORTED)
-          .processInstanceBusinessKey(reference)
+      var correlation = runtimeService.createMessageCorrelation(ProfessionalDevelopmentProcess.MESSAGE_PHASE_REPORTED);
+      String pdInstance = teachers.findById(seat.getTeacherId()).map(Teacher::getPdProcessInstanceId).orElse(null);
+      if (pdInstance != null) {
+        correlation.processInstanceId(pdInstance);   // an index lookup, see LifecycleMessages
+      } else {
+        correlation.processInstanceBusinessKey(partnerships.findById(seat.getPartnershipId()).orElseThrow().getReference());
+      }
+      int delivered = correlation
           .processInstanceVariableEquals(ProfessionalDevelopmentProcess.VAR_TEACHER_ID, seat.getTeacherId())
           .processInstanceVariableEquals(ProfessionalDevelopmentProcess.VAR_PHASE_NUMBER, workshop.getPhaseNumber())
           .setVariable(ProfessionalDevelopmentProcess.VAR_PHASE_ATTENDED, completed)

@@ -113,8 +113,13 @@ final class BareWorld implements Autopilot.World {
 
   @Override
   public void answer(Autopilot.Waiting waiting) {
-    var correlation = engine.getRuntimeService().createMessageCorrelation(waiting.message())
-        .processInstanceBusinessKey(waiting.reference());
+    var correlation = engine.getRuntimeService().createMessageCorrelation(waiting.message());
+    // As the application: a teacher's or a section's instance by its id, the partnership's by business key.
+    if (waiting.message().equals("PlanSubmitted") || waiting.message().equals("EvaluationDataSubmitted")) {
+      correlation.processInstanceBusinessKey(waiting.reference());
+    } else {
+      correlation.processInstanceId(waiting.processInstanceId());
+    }
     switch (waiting.message()) {
       case "SectionReadinessReported" -> correlation.processInstanceVariableEquals("sectionId", waiting.sectionId());
       case "TeacherCommitmentReceived" -> correlation.processInstanceVariableEquals("teacherId", waiting.teacherId())
@@ -133,7 +138,7 @@ final class BareWorld implements Autopilot.World {
   public String scheduleWorkshop(String course, int phase, List<Autopilot.Waiting> teachers, Instant firstSession) {
     long workshopId = ids.getAndIncrement();
     String reference = "BARE-WS-" + workshopId;
-    List<String> enrolled = teachers.stream().map(t -> t.reference() + "/" + t.teacherId()).toList();
+    List<String> enrolled = teachers.stream().map(t -> t.processInstanceId() + "/" + t.teacherId()).toList();
     Instant lastSessionEnd = firstSession.plus(Duration.ofDays(1)).plus(Duration.ofHours(7));
     Map<String, Object> variables = new HashMap<>(Map.of(
         "reminderTenDaysAt", Date.from(firstSession.minus(Duration.ofDays(10))),
@@ -253,7 +258,7 @@ final class BareWorld implements Autopilot.World {
     for (String seat : ((String) execution.getVariable("enrolledTeachers")).split(",")) {
       String[] parts = seat.split("/");
       execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation("PdPhaseReported")
-          .processInstanceBusinessKey(parts[0])
+          .processInstanceId(parts[0])
           .processInstanceVariableEquals("teacherId", Long.parseLong(parts[1]))
           .processInstanceVariableEquals("phaseNumber", execution.getVariable("workshopPhase"))
           .setVariable("phaseAttended", true).setVariable("phaseHours", 14)
