@@ -18,6 +18,7 @@ import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * PD scenarios with the real delegates, emails and API: elementary teachers on both affiliate
@@ -30,6 +31,8 @@ class PdScenarioTest extends SpringIntegrationTest {
 
   @Autowired
   OutboxSender sender;
+  @Autowired
+  JdbcTemplate jdbc;
 
   private Http http;
   private DistrictJourney district;
@@ -193,6 +196,31 @@ class PdScenarioTest extends SpringIntegrationTest {
   }
 
   /** Every teacher of the application is guaranteed by the district; returns their emails. */
+  /**
+   * Answers go to the teacher's recorded PD instance (V6); a teacher whose PD started before that
+   * link existed has none, and the guarantee and the online phase still find the instance the
+   * old way (business key and teacher id).
+   */
+  @Test
+  void answersStillReachATeacherWhosePdInstanceWasNotRecorded() {
+    Map<String, Object> application = application("HIGH", "CSP", 1);
+    DistrictJourney.Approved approved = district.run(application);
+    String reference = approved.reference();
+    Long teacherId = pd.detail(reference).get("professionalDevelopment").get(0).get("teacherId").asLong();
+    assertThat(jdbc.queryForObject("SELECT pd_process_instance_id FROM teacher WHERE id = ?", String.class, teacherId))
+        .as("recorded when the guarantee is asked for").isNotNull();
+    jdbc.update("UPDATE teacher SET pd_process_instance_id = NULL WHERE id = ?", teacherId);
+
+    commitAll(approved, application);
+    Http.Response online = http.post("/api/partnerships/" + reference + "/teachers/" + teacherId
+        + "/pd-phases/1/completion", PD_MANAGER, Map.of("hours", 20), Map.of());
+    assertThat(online.status()).as(online.body()).isEqualTo(202);
+    district.runJobs(reference);
+
+    assertThat(pd.detail(reference).get("professionalDevelopment").get(0).get("phases").get(0).get("status").asText())
+        .isEqualTo("COMPLETED");
+  }
+
   private List<String> commitAll(DistrictJourney.Approved approved, Map<String, Object> application) {
     for (JsonNode teacher : pd.detail(approved.reference()).get("professionalDevelopment")) {
       Http.Response committed = http.post("/api/partnerships/" + approved.reference() + "/teachers/"
