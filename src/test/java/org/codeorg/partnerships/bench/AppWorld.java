@@ -99,6 +99,18 @@ final class AppWorld implements Autopilot.World {
     context.close();
   }
 
+  /**
+   * Refreshes the planner's statistics, as autovacuum has long done in a database that grew over
+   * months. A bulk fill outruns it, and on stale statistics PostgreSQL once chose a plan that made
+   * a message correlation take 72 ms instead of under 1 ms.
+   */
+  void analyze() {
+    SqlCounter.driver(() -> {
+      jdbc.execute("ANALYZE");
+      return null;
+    });
+  }
+
   long partnerships() {
     return SqlCounter.driver(() -> jdbc.queryForObject("SELECT COUNT(*) FROM partnership", Long.class));
   }

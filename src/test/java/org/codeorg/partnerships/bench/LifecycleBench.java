@@ -174,8 +174,9 @@ class LifecycleBench {
         BenchResults.say("  … %d of %d applications waiting for review added", n, active);
       }
     }
-    BenchResults.say("Database filled to %d partnerships (%d finished, %d waiting) in %.0f s", app.partnerships(),
-        finished, active, (System.nanoTime() - start) / 1e9);
+    app.analyze();
+    BenchResults.say("Database filled to %d partnerships (%d finished, %d waiting) in %.0f s, statistics refreshed",
+        app.partnerships(), finished, active, (System.nanoTime() - start) / 1e9);
   }
 
   private Batch batch(Autopilot.World world, SqlCounter sql, int count, String year) {
