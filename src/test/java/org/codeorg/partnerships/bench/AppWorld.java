@@ -102,7 +102,7 @@ final class AppWorld implements Autopilot.World {
   /**
    * Refreshes the planner's statistics, as autovacuum has long done in a database that grew over
    * months. A bulk fill outruns it, and on stale statistics PostgreSQL once chose a plan that made
-   * a message correlation take 72 ms instead of under 1 ms.
+   * a message correlation take 72 ms per call.
    */
   void analyze() {
     SqlCounter.driver(() -> {

@@ -213,8 +213,9 @@ final class BareWorld implements Autopilot.World {
     for (String name : beanNames()) {
       beans.put(name, nothing);
     }
-    beans.put("pdParticipants", new Collections());
-    beans.put("classroomSections", new Collections());
+    Collections collections = new Collections();
+    beans.put("pdParticipants", collections);
+    beans.put("classroomSections", collections);
     beans.put("recordPlanReview", new NoOp(e -> e.setVariable("planRevisionRounds",
         e.getVariable("planRevisionRounds") == null ? 1 : (Integer) e.getVariable("planRevisionRounds") + 1)));
     beans.put("startImplementation", new NoOp(e -> {
