@@ -1,5 +1,7 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.common.FieldViolation;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import java.util.List;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.common.FieldViolation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,10 +1,12 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.lifecycle.LifecycleMessages;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import java.time.Clock;
 import java.util.Map;
 
 import org.codeorg.partnerships.partnership.DistrictAccess;
-import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipProgress;
 import org.codeorg.partnerships.partnership.PartnershipStage;

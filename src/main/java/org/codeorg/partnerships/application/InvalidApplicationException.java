@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.common.FieldViolation;
 import java.util.List;
 import java.util.stream.Collectors;
 

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import java.time.LocalDate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

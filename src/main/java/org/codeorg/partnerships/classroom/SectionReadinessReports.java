@@ -2,7 +2,7 @@ package org.codeorg.partnerships.classroom;
 
 import java.util.Map;
 
-import org.codeorg.partnerships.application.LifecycleMessages;
+import org.codeorg.partnerships.lifecycle.LifecycleMessages;
 import org.codeorg.partnerships.partnership.CourseSection;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;

@@ -1,7 +1,7 @@
 package org.codeorg.partnerships.deliverables;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.DistrictAccessTokens;
 import org.codeorg.partnerships.partnership.PartnershipRepository;

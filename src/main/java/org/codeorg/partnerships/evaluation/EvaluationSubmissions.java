@@ -3,7 +3,7 @@ package org.codeorg.partnerships.evaluation;
 import java.util.List;
 import java.util.Map;
 
-import org.codeorg.partnerships.application.LifecycleMessages;
+import org.codeorg.partnerships.lifecycle.LifecycleMessages;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.springframework.stereotype.Service;

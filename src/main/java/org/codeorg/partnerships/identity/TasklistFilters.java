@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -2,7 +2,7 @@ package org.codeorg.partnerships.mail;
 
 import java.time.Clock;
 
-import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.common.NotWaitingException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.partnership;
 
+import org.codeorg.partnerships.common.NotWaitingException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;

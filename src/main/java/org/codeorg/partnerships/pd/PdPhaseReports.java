@@ -2,8 +2,8 @@ package org.codeorg.partnerships.pd;
 
 import java.util.Map;
 
-import org.codeorg.partnerships.application.LifecycleMessages;
-import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.lifecycle.LifecycleMessages;
+import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.partnership.Teacher;

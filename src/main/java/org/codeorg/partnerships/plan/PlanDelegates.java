@@ -3,7 +3,7 @@ package org.codeorg.partnerships.plan;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.engine.FormValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;

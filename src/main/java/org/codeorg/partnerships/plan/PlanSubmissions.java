@@ -3,7 +3,7 @@ package org.codeorg.partnerships.plan;
 import java.time.Clock;
 import java.util.Map;
 
-import org.codeorg.partnerships.application.LifecycleMessages;
+import org.codeorg.partnerships.lifecycle.LifecycleMessages;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipProgress;

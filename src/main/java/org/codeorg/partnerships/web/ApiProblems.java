@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.codeorg.partnerships.application.DuplicateApplicationException;
-import org.codeorg.partnerships.application.FieldViolation;
+import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.application.InvalidApplicationException;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
-import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.partnership.UnknownPartnershipException;
 import org.codeorg.partnerships.mail.OutboxRetries;
 import org.codeorg.partnerships.workshop.UnknownWorkshopException;

@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.codeorg.partnerships.application.ApplicationIntake;
 import org.codeorg.partnerships.application.DuplicateApplicationException;
-import org.codeorg.partnerships.application.FieldViolation;
+import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.application.InvalidApplicationException;
 import org.codeorg.partnerships.application.PartnershipApplication.ContactInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.CourseOffer;

@@ -10,12 +10,12 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.codeorg.partnerships.application.FieldViolation;
+import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.application.InformationRequestRepository;
 import org.codeorg.partnerships.partnership.CourseSection;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
-import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEventRepository;
 import org.codeorg.partnerships.partnership.PartnershipStage;

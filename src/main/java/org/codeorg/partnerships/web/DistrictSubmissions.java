@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.codeorg.partnerships.application.FieldViolation;
+import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.application.InformationAnswers;
 import org.codeorg.partnerships.classroom.SectionReadinessReports;
 import org.codeorg.partnerships.evaluation.CourseResult;

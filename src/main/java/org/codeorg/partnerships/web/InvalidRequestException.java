@@ -2,7 +2,7 @@ package org.codeorg.partnerships.web;
 
 import java.util.List;
 
-import org.codeorg.partnerships.application.FieldViolation;
+import org.codeorg.partnerships.common.FieldViolation;
 
 /** A request body with missing or bad fields (400, each field named). */
 public class InvalidRequestException extends RuntimeException {

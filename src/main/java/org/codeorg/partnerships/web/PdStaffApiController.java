@@ -12,7 +12,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.codeorg.partnerships.application.FieldViolation;
+import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.codeorg.partnerships.pd.PdPhase;

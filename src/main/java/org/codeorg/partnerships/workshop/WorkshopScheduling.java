@@ -10,7 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.codeorg.partnerships.partnership.Course;
-import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.common.NotWaitingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,7 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.common.FieldViolation;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;

@@ -16,7 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.codeorg.partnerships.application.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.codeorg.partnerships.support.TestApplications;
 import org.codeorg.partnerships.support.TestSmtpServer;

@@ -1,10 +1,10 @@
-package org.codeorg.partnerships.application;
+package org.codeorg.partnerships.lifecycle;
 
 import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.codeorg.partnerships.partnership.NotWaitingException;
+import org.codeorg.partnerships.common.NotWaitingException;
 import org.springframework.stereotype.Component;
 
 /** Delivers a district's or staff member's submission to a partnership's process instance, which must be waiting for it. */

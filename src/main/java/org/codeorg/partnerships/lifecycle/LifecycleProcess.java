@@ -1,4 +1,4 @@
-package org.codeorg.partnerships.application;
+package org.codeorg.partnerships.lifecycle;
 
 /** Keys of the {@code partnership-lifecycle} process: ids in the BPMN and its variables. */
 public final class LifecycleProcess {

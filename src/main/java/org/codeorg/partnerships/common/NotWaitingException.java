@@ -1,4 +1,4 @@
-package org.codeorg.partnerships.partnership;
+package org.codeorg.partnerships.common;
 
 /** The partnership is not at the step that a submission answers (e.g. a plan before it was requested). */
 public class NotWaitingException extends RuntimeException {
