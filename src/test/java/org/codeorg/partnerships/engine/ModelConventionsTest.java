@@ -67,6 +67,10 @@ class ModelConventionsTest {
       }
     }
 
+    // The engine-wide retry cycle (application.yaml) serves every job; a model states one only where it differs.
+    assertThat(Files.readString(file)).as("per-element copy of the engine's retry cycle")
+        .doesNotContain("<camunda:failedJobRetryTimeCycle>R5/PT5M<");
+
     Set<String> formIds = formIds();
     for (UserTask task : model.getModelElementsByType(UserTask.class)) {
       assertThat(task.getCamundaCandidateGroups()).as("candidate groups of " + task.getId()).isNotBlank();

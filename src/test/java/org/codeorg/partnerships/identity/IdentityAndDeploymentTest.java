@@ -57,6 +57,13 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
     assertThat(deployed).containsExactlyInAnyOrderElementsOf(expected);
   }
 
+  /** Every asynchronous step retries 5 times, 5 minutes apart, from one engine setting (no model repeats it). */
+  @Test
+  void oneRetryCycleServesEveryJob() {
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+        .getFailedJobRetryTimeCycle()).isEqualTo("R5/PT5M");
+  }
+
   @Test
   void everyStaffGroupExistsAndEachDemoUserBelongsToItsGroup() {
     for (String group : List.of("camunda-admin", "partnership-managers", "pd-managers", "facilitators", "evaluators",
