@@ -17,7 +17,7 @@ public class PartnershipOrchestratorApplication {
   static {
     // The engine reads every timer duration (P10D, R/P14D) through DatatypeFactory.newInstance(). Unless this
     // property names the implementation, each call scans the class path for another one: 5 % of an intake's
-    // CPU in the issue 8 profile. The JDK's own implementation is the one that scan finds here anyway.
+    // CPU in the intake profile (docs/performance.md, fix 5). The JDK's own implementation is the one that scan finds here anyway.
     if (System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY) == null) {
       System.setProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY, DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
     }

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * An index the engine's schema lacks. Completing any task makes the engine look for its subtasks
  * ({@code select * from ACT_RU_TASK where PARENT_TASK_ID_ = ?}), and without an index that reads
  * every open task: with 10,000 partnerships waiting for review it was the costliest statement of
- * a lifecycle on PostgreSQL (issue 8; camunda/camunda#36824). Created once the engine has made its
+ * a lifecycle on PostgreSQL (docs/performance.md, "Two defects"; camunda/camunda#36824). Created once the engine has made its
  * tables, idempotently, so Flyway keeps owning only the project's tables.
  */
 @Component

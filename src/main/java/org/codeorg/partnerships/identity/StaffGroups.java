@@ -2,7 +2,7 @@ package org.codeorg.partnerships.identity;
 
 import java.util.List;
 
-/** The Camunda groups of the program office (DESIGN 3). Every user task names one as candidate group. */
+/** The Camunda groups of the program office (README, "Security"). Every user task names one as candidate group. */
 public final class StaffGroups {
 
   public static final String ADMIN = "camunda-admin";

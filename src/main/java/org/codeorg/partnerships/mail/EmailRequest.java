@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * A milestone email to put in the outbox. The idempotency key names the process instance, the
- * milestone and the recipient (DESIGN 4), so a retried step finds the row it wrote before.
+ * milestone and the recipient (README, "Email milestones: the outbox"), so a retried step finds the row it wrote before.
  */
 public record EmailRequest(
     Milestone milestone,

@@ -13,7 +13,7 @@ import org.springframework.data.repository.query.Param;
 public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> {
 
   // Hot lookups are JPQL: Hibernate caches the plan of a query string, while a derived query
-  // (built as a criteria query on every call) is planned again each time (issue 8 profile).
+  // (built as a criteria query on every call) is planned again each time (docs/performance.md, fix 4).
   @Query("select e from OutboxEmail e where e.idempotencyKey = :key")
   Optional<OutboxEmail> findByIdempotencyKey(@Param("key") String idempotencyKey);
 

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The counter row is incremented with an UPDATE in a short transaction of its own, so two
  * concurrent intakes never get the same number and neither waits for the other's whole
  * registration. (Holding the row lock until the registration committed made intakes queue one
- * behind the other: under load 8 of 10 connections waited on it, issue 8.) The price: a
+ * behind the other: under load 8 of 10 connections waited on it: docs/performance.md, fix 1.) The price: a
  * registration that fails after taking its number leaves a gap in that year's numbering.
  * Callers take the number before their own transaction starts, so a request never holds two
  * connections at once.

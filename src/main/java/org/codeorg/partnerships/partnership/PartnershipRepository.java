@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface PartnershipRepository extends JpaRepository<Partnership, Long> {
 
   // Hot lookups are JPQL: Hibernate caches the plan of a query string, while a derived query
-  // (built as a criteria query on every call) is planned again each time (issue 8 profile).
+  // (built as a criteria query on every call) is planned again each time (docs/performance.md, fix 4).
   @Query("select p from Partnership p where p.reference = :reference")
   Optional<Partnership> findByReference(@Param("reference") String reference);
 

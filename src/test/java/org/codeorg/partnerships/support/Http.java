@@ -100,7 +100,7 @@ public final class Http {
     return response.headers().firstValue(name).orElse(null);
   }
 
-  /** The application body of DESIGN 5, with a district of its own per call. */
+  /** The application body of README "HTTP API" (docs/examples/application.json), with a district of its own per call. */
   public static Map<String, Object> application() {
     Map<String, Object> form = TestApplications.startForm();
     String school = (String) form.get("schoolName");
