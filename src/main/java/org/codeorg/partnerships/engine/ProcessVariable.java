@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.engine;
 
+import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
 import java.util.Objects;
@@ -57,6 +58,14 @@ public final class ProcessVariable<T> {
   /** A date-time (timers read it as {@code ${name}}). */
   public static ProcessVariable<Date> date(String name) {
     return new ProcessVariable<>(name, Date.class, v -> (Date) v, v -> v);
+  }
+
+  /**
+   * A calendar day as a Camunda Forms date field submits it ("yyyy-MM-dd"); a {@link Date} the
+   * REST API sent is read as its UTC day. Written as "yyyy-MM-dd".
+   */
+  public static ProcessVariable<LocalDate> localDate(String name) {
+    return new ProcessVariable<>(name, LocalDate.class, FormValues::date, LocalDate::toString);
   }
 
   /** An enum stored as its {@link Enum#name()}, so gateway conditions compare {@code ${name == 'VALUE'}}. */
@@ -123,6 +132,11 @@ public final class ProcessVariable<T> {
   /** Sets the value on {@code scope} itself (e.g. one multi-instance iteration). */
   public void setLocal(VariableScope scope, T value) {
     scope.setVariableLocal(name, value == null ? null : write.apply(value));
+  }
+
+  /** Removes the variable where it is visible, e.g. an earlier answer that must not decide a gateway again. */
+  public void remove(VariableScope scope) {
+    scope.removeVariable(name);
   }
 
   /** Puts the stored form of {@code value} into a map of variables (start, correlate, complete). */

@@ -4,10 +4,15 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.codeorg.partnerships.common.NotWaitingException;
 import org.springframework.stereotype.Component;
 
-/** Delivers a district's or staff member's submission to a partnership's process instance, which must be waiting for it. */
+/**
+ * Delivers a district's or staff member's submission (or a workshop's report) to a process
+ * instance, which must be waiting for it. {@code reference} is the instance's business key: a
+ * partnership's reference ("DP-2027-0042") or a workshop's ("WS-00001").
+ */
 @Component
 public class LifecycleMessages {
 
@@ -42,16 +47,34 @@ public class LifecycleMessages {
   public void deliver(String message, String reference, String processInstanceId, Map<String, Object> correlationKeys,
       Map<String, Object> variables, String notWaiting) {
     try {
-      var correlation = runtimeService.createMessageCorrelation(message);
-      if (processInstanceId != null) {
-        correlation.processInstanceId(processInstanceId);
-      } else {
-        correlation.processInstanceBusinessKey(reference);
-      }
-      correlationKeys.forEach(correlation::processInstanceVariableEquals);
-      correlation.setVariables(variables).correlateWithResult();
+      correlation(message, reference, processInstanceId, correlationKeys, variables).correlateWithResult();
     } catch (MismatchingMessageCorrelationException e) {
       throw new NotWaitingException(notWaiting);
     }
+  }
+
+  /**
+   * Like {@link #deliver(String, String, String, Map, Map, String)} for a report the instance may
+   * no longer wait for (e.g. a workshop's attendance after a PD manager already decided on the
+   * phase): nobody waiting is not an error.
+   *
+   * @return how many executions received the message, 0 when none was waiting
+   */
+  public int offer(String message, String reference, String processInstanceId, Map<String, Object> correlationKeys,
+      Map<String, Object> variables) {
+    return correlation(message, reference, processInstanceId, correlationKeys, variables).correlateAllWithResult()
+        .size();
+  }
+
+  private MessageCorrelationBuilder correlation(String message, String reference, String processInstanceId,
+      Map<String, Object> correlationKeys, Map<String, Object> variables) {
+    var correlation = runtimeService.createMessageCorrelation(message);
+    if (processInstanceId != null) {
+      correlation.processInstanceId(processInstanceId);
+    } else {
+      correlation.processInstanceBusinessKey(reference);
+    }
+    correlationKeys.forEach(correlation::processInstanceVariableEquals);
+    return correlation.setVariables(variables);
   }
 }

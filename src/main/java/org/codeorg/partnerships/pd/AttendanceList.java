@@ -4,7 +4,9 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.codeorg.partnerships.engine.ProcessVariable;
 
 /**
  * Reads an attendance form: "everyone present" or the roster numbers of those absent, e.g. "2, 5".
@@ -14,23 +16,44 @@ public final class AttendanceList {
 
   private static final Pattern NUMBERS = Pattern.compile("\\s*\\d{1,4}(\\s*,\\s*\\d{1,4})*\\s*");
 
+  /** The forms' first question, "was everyone there?"; the list of absentees is asked for only on {@code NO}. */
+  public enum AllPresent {
+    YES, NO
+  }
+
   private AttendanceList() {
   }
 
-  /** @return roster positions (1-based) of the absent */
-  public static Set<Integer> absentees(Object allPresent, Object absentees, int rosterSize) {
+  /**
+   * Reads the two fields of an attendance form from {@code scope}.
+   *
+   * @param rosterSize how many are on the numbered roster the form showed
+   * @return roster positions (1-based) of the absent; empty when everyone was present
+   * @throws InvalidAttendance when the list is not roster numbers, a number is outside the roster or
+   *     the first answer is neither {@code YES} nor {@code NO}: the task stays open, and a task
+   *     completion over the engine's REST API answers 400 naming the field
+   */
+  public static Set<Integer> absentees(VariableScope scope, ProcessVariable<AllPresent> allPresent,
+      ProcessVariable<String> absentees, int rosterSize) {
+    AllPresent answer;
+    try {
+      answer = allPresent.get(scope);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidAttendance(allPresent.name(), "answer YES or NO");
+    }
     Set<Integer> absent = new LinkedHashSet<>();
-    if ("YES".equals(allPresent)) {
+    if (answer == AllPresent.YES) {
       return absent;
     }
-    String text = absentees == null ? "" : absentees.toString();
+    Object listed = scope.getVariable(absentees.name());   // as text, whatever type the REST API sent
+    String text = listed == null ? "" : listed.toString();
     if (!NUMBERS.matcher(text).matches()) {
-      throw new InvalidAttendance("absentees", "list the roster numbers of those absent, e.g. 2, 5");
+      throw new InvalidAttendance(absentees.name(), "list the roster numbers of those absent, e.g. 2, 5");
     }
     for (String part : text.split(",")) {
       int number = Integer.parseInt(part.trim());
       if (number < 1 || number > rosterSize) {
-        throw new InvalidAttendance("absentees", "roster number " + number + " is not between 1 and " + rosterSize);
+        throw new InvalidAttendance(absentees.name(), "roster number " + number + " is not between 1 and " + rosterSize);
       }
       absent.add(number);
     }

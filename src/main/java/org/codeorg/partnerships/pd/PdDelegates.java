@@ -1,21 +1,38 @@
 package org.codeorg.partnerships.pd;
 
-import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.VAR_PHASE_NUMBER;
-import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.teacherId;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.CERTIFICATE_HOURS;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.COMMITMENT_DEADLINE;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.MORE_PHASES;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PD_DECISION_NOTES;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_ATTENDED;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_COUNT;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_DELIVERY;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_DUE_DATE;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_HOURS;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_NAME;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_NUMBER;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.REPLACEMENT_EMAIL;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.REPLACEMENT_NAME;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TEACHER_COMMITMENT;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TEACHER_ID;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TEACHER_NAME;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TEACHER_SUMMARY;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.deliverables.DeliverableSteps;
-import org.codeorg.partnerships.engine.FormValues;
 import org.codeorg.partnerships.engine.TextVariables;
-import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Delegates of {@code professional-development}, {@code leadership-pd} and the PD part of
- * {@code partnership-lifecycle}, as named beans.
+ * Delegates of {@code professional-development} ({@link ProfessionalDevelopmentProcess}),
+ * {@code leadership-pd} ({@link LeadershipPdProcess}) and the PD part of
+ * {@code partnership-lifecycle} ({@link ImplementationStage}), as named beans. Each bean is named
+ * after the element that uses it ({@code Task_OpenNextPdPhase} → {@code ${openNextPdPhase}}).
  */
 @Configuration
 class PdDelegates {
@@ -36,20 +53,26 @@ class PdDelegates {
     };
   }
 
+  /** {@code Task_RecordElementaryPdPath} of {@code partnership-lifecycle}. */
   @Bean("recordElementaryPdPath")
   JavaDelegate recordElementaryPdPath(ImplementationSteps steps) {
     return execution -> steps.chooseElementaryPath(LifecycleProcess.partnershipId(execution),
-        ElementaryPdPath.valueOf(FormValues.text(execution, "elementaryPdPath")),
-        FormValues.text(execution, "affiliateTrainerName"), FormValues.text(execution, "affiliateTrainerEmail"),
-        execution.getProcessInstanceId());
+        ImplementationStage.ELEMENTARY_PD_PATH.require(execution),
+        ImplementationStage.AFFILIATE_TRAINER_NAME.get(execution),
+        ImplementationStage.AFFILIATE_TRAINER_EMAIL.get(execution), execution.getProcessInstanceId());
   }
 
-  @Bean("recordAffiliateTrainerTrained")
-  JavaDelegate recordAffiliateTrainerTrained(ImplementationSteps steps) {
+  /**
+   * {@code Task_StoreTrainerTraining} of {@code partnership-lifecycle}. Its former name
+   * {@code recordAffiliateTrainerTrained} stays an alias: deployed versions of the lifecycle name it.
+   */
+  @Bean({"storeTrainerTraining", "recordAffiliateTrainerTrained"})
+  JavaDelegate storeTrainerTraining(ImplementationSteps steps) {
     return execution -> steps.recordTrainerTrained(LifecycleProcess.partnershipId(execution),
-        FormValues.date(execution.getVariable("trainerTrainedOn")));
+        ImplementationStage.TRAINER_TRAINED_ON.require(execution));
   }
 
+  /** {@code Task_CompleteImplementation} of {@code partnership-lifecycle}. */
   @Bean("completeImplementation")
   JavaDelegate completeImplementation(ImplementationSteps steps) {
     return execution -> steps.complete(LifecycleProcess.partnershipId(execution));
@@ -57,122 +80,140 @@ class PdDelegates {
 
   // --- professional-development: one teacher ---
 
+  /** {@code Task_RequestTeacherCommitment}; clears an earlier answer, so a replacement is asked afresh. */
   @Bean("requestTeacherCommitment")
   JavaDelegate requestTeacherCommitment(TeacherPdSteps steps) {
     return execution -> {
-      TeacherPdSteps.CommitmentRequest request = steps.requestCommitment(teacherId(execution),
+      TeacherPdSteps.CommitmentRequest request = steps.requestCommitment(TEACHER_ID.require(execution),
           execution.getProcessInstanceId());
-      execution.setVariable("commitmentDeadline", request.deadline());
-      execution.setVariable("teacherName", request.teacherName());
-      execution.setVariable("teacherSummary", request.teacherSummary());
-      execution.removeVariable(ProfessionalDevelopmentProcess.VAR_TEACHER_COMMITMENT);
+      COMMITMENT_DEADLINE.set(execution, request.deadline());
+      TEACHER_NAME.set(execution, request.teacherName());
+      TEACHER_SUMMARY.set(execution, request.teacherSummary());
+      TEACHER_COMMITMENT.remove(execution);
     };
   }
 
+  /** {@code Task_RecordTeacherCommitment}. */
   @Bean("recordTeacherCommitment")
   JavaDelegate recordTeacherCommitment(TeacherPdSteps steps) {
-    return execution -> steps.recordCommitment(teacherId(execution));
+    return execution -> steps.recordCommitment(TEACHER_ID.require(execution));
   }
 
+  /** {@code Task_ReplaceTeacher}: the replacement's name and email come from {@code decide-missing-commitment}. */
   @Bean("replaceTeacher")
   JavaDelegate replaceTeacher(TeacherPdSteps steps) {
     return execution -> {
-      steps.replaceTeacher(teacherId(execution), FormValues.text(execution, "replacementName"),
-          FormValues.text(execution, "replacementEmail"));
-      execution.setVariable("teacherName", FormValues.text(execution, "replacementName").trim());
+      String name = REPLACEMENT_NAME.require(execution);
+      steps.replaceTeacher(TEACHER_ID.require(execution), name, REPLACEMENT_EMAIL.require(execution));
+      TEACHER_NAME.set(execution, name.trim());
     };
   }
 
+  /** {@code Task_WithdrawTeacherFromPd}, after either decision form. */
   @Bean("withdrawTeacherFromPd")
   JavaDelegate withdrawTeacherFromPd(TeacherPdSteps steps) {
-    return execution -> steps.withdraw(teacherId(execution), execution.getProcessInstanceId(),
-        FormValues.text(execution, "pdDecisionNotes"));
+    return execution -> steps.withdraw(TEACHER_ID.require(execution), execution.getProcessInstanceId(),
+        PD_DECISION_NOTES.get(execution));
   }
 
+  /** {@code Task_EnrolTeacherInPd}. */
   @Bean("enrolTeacherInPd")
   JavaDelegate enrolTeacherInPd(TeacherPdSteps steps) {
     return execution -> {
-      execution.setVariable("phaseCount", steps.enrol(teacherId(execution), execution.getProcessInstanceId()));
-      execution.setVariable(VAR_PHASE_NUMBER, 0);
+      PHASE_COUNT.set(execution, steps.enrol(TEACHER_ID.require(execution), execution.getProcessInstanceId()));
+      PHASE_NUMBER.set(execution, 0);
     };
   }
 
+  /** {@code Task_GrantOnlinePdAccess}. */
   @Bean("grantOnlinePdAccess")
   JavaDelegate grantOnlinePdAccess(TeacherPdSteps steps) {
-    return execution -> steps.grantOnlineAccess(teacherId(execution), execution.getProcessInstanceId());
+    return execution -> steps.grantOnlineAccess(TEACHER_ID.require(execution), execution.getProcessInstanceId());
   }
 
+  /** {@code Task_OpenNextPdPhase}: the phase after {@code phaseNumber}, with its deadline timer. */
   @Bean("openNextPdPhase")
   JavaDelegate openNextPdPhase(TeacherPdSteps steps) {
     return execution -> {
-      TeacherPdSteps.OpenedPhase phase = steps.openNextPhase(teacherId(execution),
-          FormValues.number(execution, VAR_PHASE_NUMBER));
-      execution.setVariable(VAR_PHASE_NUMBER, phase.number());
-      execution.setVariable("phaseName", phase.name());
-      execution.setVariable("phaseDelivery", phase.delivery().name());
-      execution.setVariable("phaseDueDate", phase.dueAt());
-      execution.removeVariable(ProfessionalDevelopmentProcess.VAR_PHASE_ATTENDED);
-      execution.removeVariable(ProfessionalDevelopmentProcess.VAR_PHASE_HOURS);
+      TeacherPdSteps.OpenedPhase phase = steps.openNextPhase(TEACHER_ID.require(execution),
+          PHASE_NUMBER.require(execution));
+      PHASE_NUMBER.set(execution, phase.number());
+      PHASE_NAME.set(execution, phase.name());
+      PHASE_DELIVERY.set(execution, phase.delivery());
+      PHASE_DUE_DATE.set(execution, phase.dueAt());
+      forgetPhaseReport(execution);
     };
   }
 
+  /** {@code Task_RecordPdPhaseCompleted}; sets what {@code Gateway_MorePhases} reads. */
   @Bean("recordPdPhaseCompleted")
   JavaDelegate recordPdPhaseCompleted(TeacherPdSteps steps) {
-    return execution -> steps.recordCompleted(teacherId(execution), FormValues.number(execution, VAR_PHASE_NUMBER),
-        FormValues.number(execution, ProfessionalDevelopmentProcess.VAR_PHASE_HOURS), execution.getProcessInstanceId());
+    return execution -> MORE_PHASES.set(execution, steps.recordCompleted(TEACHER_ID.require(execution),
+        PHASE_NUMBER.require(execution), PHASE_HOURS.require(execution), execution.getProcessInstanceId()));
   }
 
+  /** {@code Task_RecordPdPhaseMissed}, after an incomplete report or the phase's deadline. */
   @Bean("recordPdPhaseMissed")
   JavaDelegate recordPdPhaseMissed(TeacherPdSteps steps) {
-    return execution -> steps.recordMissed(teacherId(execution), FormValues.number(execution, VAR_PHASE_NUMBER));
+    return execution -> steps.recordMissed(TEACHER_ID.require(execution), PHASE_NUMBER.require(execution));
   }
 
+  /** {@code Task_ScheduleMakeUp}: a new deadline for the same phase. */
   @Bean("scheduleMakeUp")
   JavaDelegate scheduleMakeUp(TeacherPdSteps steps) {
     return execution -> {
-      execution.setVariable("phaseDueDate", steps.scheduleMakeUp(teacherId(execution),
-          FormValues.number(execution, VAR_PHASE_NUMBER), execution.getProcessInstanceId()));
-      execution.removeVariable(ProfessionalDevelopmentProcess.VAR_PHASE_ATTENDED);
-      execution.removeVariable(ProfessionalDevelopmentProcess.VAR_PHASE_HOURS);
+      PHASE_DUE_DATE.set(execution, steps.scheduleMakeUp(TEACHER_ID.require(execution),
+          PHASE_NUMBER.require(execution), execution.getProcessInstanceId()));
+      forgetPhaseReport(execution);
     };
   }
 
+  /** {@code Task_IssuePdCertificate}. */
   @Bean("issuePdCertificate")
   JavaDelegate issuePdCertificate(TeacherPdSteps steps) {
-    return execution -> execution.setVariable("certificateHours",
-        steps.issueCertificate(teacherId(execution), execution.getProcessInstanceId()));
+    return execution -> CERTIFICATE_HOURS.set(execution,
+        steps.issueCertificate(TEACHER_ID.require(execution), execution.getProcessInstanceId()));
+  }
+
+  /** A phase (re)opens: the last report must not decide it. */
+  private static void forgetPhaseReport(DelegateExecution execution) {
+    PHASE_ATTENDED.remove(execution);
+    PHASE_HOURS.remove(execution);
   }
 
   // --- leadership-pd: one high school's counselors and principals ---
 
+  /** {@code Task_EnrolSchoolLeaders}: the roster and the program date the attendance task shows. */
   @Bean("enrolSchoolLeaders")
   JavaDelegate enrolSchoolLeaders(LeadershipPdSteps steps) {
     return execution -> {
-      LeadershipPdSteps.Enrolled enrolled = steps.enrol(LifecycleProcess.partnershipId(execution), schoolId(execution),
-          execution.getProcessInstanceId());
-      execution.setVariable("programDate", enrolled.programDate());
-      execution.setVariable("leaderRoster", TextVariables.fit(enrolled.roster(),
+      LeadershipPdSteps.Enrolled enrolled = steps.enrol(LeadershipPdProcess.PARTNERSHIP_ID.require(execution),
+          LeadershipPdProcess.SCHOOL_ID.require(execution), execution.getProcessInstanceId());
+      LeadershipPdProcess.PROGRAM_DATE.set(execution, enrolled.programDate());
+      LeadershipPdProcess.LEADER_ROSTER.set(execution, TextVariables.fit(enrolled.roster(),
           "every leader is in the partnership's staff view"));
-      execution.setVariable("leaderCount", enrolled.size());
+      LeadershipPdProcess.LEADER_COUNT.set(execution, enrolled.size());
     };
   }
 
-  /** Checks the roster numbers before the task completes, so a typo is a 400, not an incident. */
+  /**
+   * Task listener (complete) of {@code Task_RecordLeadershipAttendance}: checks the roster numbers
+   * before the task completes, so a typo is a 400, not an incident.
+   */
   @Bean("validateLeadershipAttendance")
   TaskListener validateLeadershipAttendance() {
-    return task -> AttendanceList.absentees(task.getVariable("allLeadersAttended"), task.getVariable("absentLeaders"),
-        FormValues.number(task, "leaderCount"));
+    return PdDelegates::absentLeaders;
   }
 
+  /** {@code Task_CompleteLeadershipPd}. */
   @Bean("completeLeadershipPd")
   JavaDelegate completeLeadershipPd(LeadershipPdSteps steps) {
-    return execution -> steps.complete(LifecycleProcess.partnershipId(execution), schoolId(execution),
-        AttendanceList.absentees(execution.getVariable("allLeadersAttended"), execution.getVariable("absentLeaders"),
-            FormValues.number(execution, "leaderCount")),
-        execution.getProcessInstanceId());
+    return execution -> steps.complete(LeadershipPdProcess.PARTNERSHIP_ID.require(execution),
+        LeadershipPdProcess.SCHOOL_ID.require(execution), absentLeaders(execution), execution.getProcessInstanceId());
   }
 
-  private static Long schoolId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    return ((Number) scope.getVariable(ProfessionalDevelopmentProcess.VAR_SCHOOL_ID)).longValue();
+  private static java.util.Set<Integer> absentLeaders(VariableScope scope) {
+    return AttendanceList.absentees(scope, LeadershipPdProcess.ALL_LEADERS_ATTENDED, LeadershipPdProcess.ABSENT_LEADERS,
+        LeadershipPdProcess.LEADER_COUNT.require(scope));
   }
 }

@@ -25,17 +25,20 @@ public class PdParticipants {
     this.partnerships = partnerships;
   }
 
-  /** High and middle school teachers: their PD starts at once. */
+  /** High and middle school teachers: their PD starts at once (collection of {@code CallActivity_SecondaryTeacherPd}). */
   public List<Long> secondaryTeachers(Number partnershipId) {
     return teachers(partnershipId).stream().filter(t -> t.getCourse() != Course.CSF).map(Teacher::getId).toList();
   }
 
-  /** Elementary teachers: their PD starts once the affiliate path is settled. */
+  /** Elementary teachers: their PD starts once the affiliate path is settled (collection of {@code CallActivity_ElementaryTeacherPd}). */
   public List<Long> elementaryTeachers(Number partnershipId) {
     return teachers(partnershipId).stream().filter(t -> t.getCourse() == Course.CSF).map(Teacher::getId).toList();
   }
 
-  /** Participating high schools that named a counselor or principal (Counselor/Administrator program). */
+  /**
+   * Participating high schools that named a counselor or principal (Counselor/Administrator
+   * program; collection of {@code CallActivity_LeadershipPd}).
+   */
   public List<Long> leadershipSchools(Number partnershipId) {
     return partnership(partnershipId).getLeaders().stream()
         .filter(l -> l.getSchool().getLevel() == SchoolLevel.HIGH)

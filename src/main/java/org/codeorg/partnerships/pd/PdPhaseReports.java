@@ -1,7 +1,5 @@
 package org.codeorg.partnerships.pd;
 
-import java.util.Map;
-
 import org.codeorg.partnerships.lifecycle.LifecycleMessages;
 import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
@@ -29,6 +27,15 @@ public class PdPhaseReports {
     this.messages = messages;
   }
 
+  /**
+   * Completes an open online phase with {@code hours} earned.
+   *
+   * @return the phase as recorded before the process takes the report
+   * @throws UnknownPartnershipException when the partnership, the teacher or the phase does not
+   *     exist, or the teacher is not the partnership's (404)
+   * @throws NotWaitingException when the phase is a workshop phase, is not open, or its instance is
+   *     not waiting for the report (409)
+   */
   @Transactional
   public PdPhase reportOnlineCompletion(String reference, Long teacherId, int phaseNumber, int hours) {
     Partnership partnership = partnerships.findByReference(reference)
@@ -44,10 +51,9 @@ public class PdPhaseReports {
     }
     messages.deliver(ProfessionalDevelopmentProcess.MESSAGE_PHASE_REPORTED, reference,
         teachers.findById(teacherId).map(Teacher::getPdProcessInstanceId).orElse(null),
-        Map.of(ProfessionalDevelopmentProcess.VAR_TEACHER_ID, teacherId,
-            ProfessionalDevelopmentProcess.VAR_PHASE_NUMBER, phaseNumber),
-        Map.of(ProfessionalDevelopmentProcess.VAR_PHASE_ATTENDED, true,
-            ProfessionalDevelopmentProcess.VAR_PHASE_HOURS, hours),
+        ProfessionalDevelopmentProcess.PHASE_NUMBER.putIn(ProfessionalDevelopmentProcess.TEACHER_ID.with(teacherId),
+            phaseNumber),
+        ProfessionalDevelopmentProcess.PHASE_HOURS.putIn(ProfessionalDevelopmentProcess.PHASE_ATTENDED.with(true), hours),
         "Phase " + phaseNumber + " of this teacher is not waiting for a report");
     return phase;
   }

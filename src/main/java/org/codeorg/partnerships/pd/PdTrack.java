@@ -14,7 +14,7 @@ import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.springframework.stereotype.Component;
 
 /**
- * Evaluates the {@code pd-track} decision: the phases of a course's PD calendar, in order.
+ * Evaluates the {@code pd-track} decision ({@link PdTrackDecision}): the phases of a course's PD calendar, in order.
  *
  * <p>The table is the program's calendar, not a judgement about a partnership: its answer for a
  * course and path is kept per deployed version of the decision, so a teacher's enrolment does
@@ -25,8 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class PdTrack {
 
-  public static final String DECISION_KEY = "pd-track";
-
   private final DecisionService decisions;
   private final RepositoryService repository;
   private final Map<String, List<PlannedPhase>> byVersionCourseAndPath = new ConcurrentHashMap<>();
@@ -36,12 +34,17 @@ public class PdTrack {
     this.repository = repository;
   }
 
-  /** @param path who trains elementary teachers; ignored for other courses */
+  /**
+   * @param path who trains elementary teachers; ignored for other courses
+   * @return the phases in order of their number, never empty
+   * @throws IllegalStateException when the decision is not deployed or has no row for the course
+   *     and path (a modelling error: an incident in the calling process; staff endpoints answer 500)
+   */
   public List<PlannedPhase> phases(Course course, ElementaryPdPath path) {
-    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(DECISION_KEY)
+    DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(PdTrackDecision.DECISION_KEY)
         .latestVersion().singleResult();
     if (latest == null) {
-      throw new IllegalStateException("The " + DECISION_KEY + " decision is not deployed");
+      throw new IllegalStateException("The " + PdTrackDecision.DECISION_KEY + " decision is not deployed");
     }
     return byVersionCourseAndPath.computeIfAbsent(latest.getId() + "/" + course + "/" + path,
         key -> evaluate(latest.getId(), course, path));
@@ -49,8 +52,8 @@ public class PdTrack {
 
   private List<PlannedPhase> evaluate(String decisionDefinitionId, Course course, ElementaryPdPath path) {
     Map<String, Object> input = new HashMap<>();
-    input.put("course", course.name());
-    input.put("elementaryPath", path == null ? null : path.name());
+    PdTrackDecision.COURSE.putIn(input, course);
+    PdTrackDecision.ELEMENTARY_PATH.putIn(input, path);
     List<PlannedPhase> phases = decisions.evaluateDecisionTableById(decisionDefinitionId, input).getResultList().stream()
         .map(PdTrack::phase)
         .sorted(Comparator.comparingInt(PlannedPhase::number))
@@ -63,12 +66,8 @@ public class PdTrack {
   }
 
   private static PlannedPhase phase(Map<String, Object> row) {
-    return new PlannedPhase(number(row, "phaseNumber"), (String) row.get("phaseName"),
-        PdDelivery.valueOf((String) row.get("delivery")), (String) row.get("deliveredBy"), number(row, "hours"),
-        number(row, "startOffsetMonths"), number(row, "durationMonths"));
-  }
-
-  private static int number(Map<String, Object> row, String name) {
-    return ((Number) row.get(name)).intValue();
+    return new PlannedPhase(PdTrackDecision.PHASE_NUMBER.from(row), PdTrackDecision.PHASE_NAME.from(row),
+        PdTrackDecision.DELIVERY.from(row), PdTrackDecision.DELIVERED_BY.from(row), PdTrackDecision.HOURS.from(row),
+        PdTrackDecision.START_OFFSET_MONTHS.from(row), PdTrackDecision.DURATION_MONTHS.from(row));
   }
 }

@@ -152,7 +152,13 @@ public class TeacherPdSteps {
     return new OpenedPhase(phase.getPhaseNumber(), phase.getName(), phase.getDelivery(), Dates.endOf(phase.getDueOn()));
   }
 
-  public void recordCompleted(Long teacherId, int phaseNumber, int hours, String processInstanceId) {
+  /**
+   * Writes the phase's hours to the ledger and emails the teacher.
+   *
+   * @return whether the ledger has a phase after this one (what {@code Gateway_MorePhases} reads)
+   * @throws IllegalStateException when the teacher or the phase does not exist (an incident; not reached over HTTP)
+   */
+  public boolean recordCompleted(Long teacherId, int phaseNumber, int hours, String processInstanceId) {
     Teacher teacher = teacher(teacherId);
     PdPhase phase = phase(teacherId, phaseNumber);
     phase.complete(hours, clock.instant());
@@ -172,6 +178,7 @@ public class TeacherPdSteps {
     }
     emails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_PHASE_COMPLETED, processInstanceId,
         "phase-" + phaseNumber, model, null);
+    return next != null;
   }
 
   public void recordMissed(Long teacherId, int phaseNumber) {

@@ -1,111 +1,141 @@
 package org.codeorg.partnerships.workshop;
 
-import static org.codeorg.partnerships.workshop.WorkshopProcess.workshopId;
+import static org.codeorg.partnerships.workshop.WorkshopProcess.FACILITATOR;
+import static org.codeorg.partnerships.workshop.WorkshopProcess.WORKSHOP_ID;
+
+import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.codeorg.partnerships.engine.FormValues;
 import org.codeorg.partnerships.engine.TextVariables;
 import org.codeorg.partnerships.pd.AttendanceList;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Delegates and task listeners of {@code pd-workshop}, as named beans. */
+/**
+ * Delegates and task listeners of {@code pd-workshop} ({@link WorkshopProcess}), as named beans. A
+ * delegate is named after its element ({@code Task_ReportWorkshopAttendance} →
+ * {@code ${reportWorkshopAttendance}}); a former name stays an alias
+ * ({@link WorkshopProcess#FORMER_BEAN_NAMES}), since deployed versions of the model still use it.
+ */
 @Configuration
 class WorkshopDelegates {
 
-  @Bean("assignWorkshopFacilitator")
-  JavaDelegate assignWorkshopFacilitator(WorkshopSteps steps) {
-    return execution -> execution.setVariable("facilitator", steps.assignFacilitator(workshopId(execution)).orElse(null));
+  /** {@code Task_AssignFacilitator}; sets what {@code Gateway_FacilitatorFound} reads. */
+  @Bean({"assignFacilitator", "assignWorkshopFacilitator"})
+  JavaDelegate assignFacilitator(WorkshopPreparation preparation) {
+    return execution -> {
+      Optional<String> facilitator = preparation.assignFacilitator(WORKSHOP_ID.require(execution));
+      FACILITATOR.set(execution, facilitator.orElse(null));
+      WorkshopProcess.FACILITATOR_FOUND.set(execution, facilitator.isPresent());
+    };
   }
 
-  /** The PD manager's choice must be a member of the facilitators group (400 otherwise). */
+  /** Task listener (complete) of {@code Task_ChooseFacilitator}: the choice must be a member of the facilitators group (400 otherwise). */
   @Bean("validateFacilitatorChoice")
-  TaskListener validateFacilitatorChoice(WorkshopSteps steps) {
+  TaskListener validateFacilitatorChoice(WorkshopPreparation preparation) {
     return task -> {
-      String chosen = FormValues.text(task, "facilitator");
-      if (!steps.isFacilitator(chosen == null ? null : chosen.trim())) {
-        throw new FormFieldValidationException("facilitator", "facilitator: '" + chosen
+      String chosen = FACILITATOR.get(task);
+      if (!preparation.isFacilitator(chosen == null ? null : chosen.trim())) {
+        throw new FormFieldValidationException(FACILITATOR.name(), FACILITATOR.name() + ": '" + chosen
             + "' is not a user of the facilitators group");
       }
     };
   }
 
+  /** {@code Task_RecordChosenFacilitator}. */
   @Bean("recordChosenFacilitator")
-  JavaDelegate recordChosenFacilitator(WorkshopSteps steps) {
+  JavaDelegate recordChosenFacilitator(WorkshopPreparation preparation) {
     return execution -> {
-      String chosen = FormValues.text(execution, "facilitator").trim();
-      steps.chooseFacilitator(workshopId(execution), chosen);
-      execution.setVariable("facilitator", chosen);
+      String chosen = FACILITATOR.require(execution).trim();
+      preparation.chooseFacilitator(WORKSHOP_ID.require(execution), chosen);
+      FACILITATOR.set(execution, chosen);
     };
   }
 
-  @Bean("orderWorkshopMaterials")
-  JavaDelegate orderWorkshopMaterials(WorkshopSteps steps) {
-    return execution -> steps.orderMaterialsAndMeals(workshopId(execution), execution.getProcessInstanceId());
+  /** {@code Task_OrderMaterialsAndMeals}. */
+  @Bean({"orderMaterialsAndMeals", "orderWorkshopMaterials"})
+  JavaDelegate orderMaterialsAndMeals(WorkshopNotifications notifications) {
+    return execution -> notifications.orderMaterialsAndMeals(WORKSHOP_ID.require(execution),
+        execution.getProcessInstanceId());
   }
 
-  @Bean("recordVendorConfirmation")
-  JavaDelegate recordVendorConfirmation(WorkshopSteps steps) {
-    return execution -> steps.recordVendorConfirmation(workshopId(execution),
-        FormValues.text(execution, "vendorConfirmation"));
+  /** {@code Task_StoreVendorConfirmation}: what the PD manager entered in {@code Task_RecordVendorConfirmation}. */
+  @Bean({"storeVendorConfirmation", "recordVendorConfirmation"})
+  JavaDelegate storeVendorConfirmation(WorkshopPreparation preparation) {
+    return execution -> preparation.recordVendorConfirmation(WORKSHOP_ID.require(execution),
+        WorkshopProcess.VENDOR_CONFIRMATION.require(execution));
   }
 
+  /** {@code Task_EnrolWorkshopTeachers}. */
   @Bean("enrolWorkshopTeachers")
-  JavaDelegate enrolWorkshopTeachers(WorkshopSteps steps) {
-    return execution -> execution.setVariable("enrolledCount",
-        steps.enrolTeachers(workshopId(execution), execution.getProcessInstanceId()));
+  JavaDelegate enrolWorkshopTeachers(WorkshopEnrolment enrolment) {
+    return execution -> WorkshopProcess.ENROLLED_COUNT.set(execution,
+        enrolment.enrolTeachers(WORKSHOP_ID.require(execution), execution.getProcessInstanceId()));
   }
 
+  /** {@code Task_SendTenDayReminders}. */
   @Bean("sendTenDayReminders")
-  JavaDelegate sendTenDayReminders(WorkshopSteps steps) {
-    return execution -> steps.remind(workshopId(execution), 10, execution.getProcessInstanceId());
+  JavaDelegate sendTenDayReminders(WorkshopNotifications notifications) {
+    return execution -> notifications.remind(WORKSHOP_ID.require(execution), 10, execution.getProcessInstanceId());
   }
 
+  /** {@code Task_SendThreeDayReminders}. */
   @Bean("sendThreeDayReminders")
-  JavaDelegate sendThreeDayReminders(WorkshopSteps steps) {
-    return execution -> steps.remind(workshopId(execution), 3, execution.getProcessInstanceId());
+  JavaDelegate sendThreeDayReminders(WorkshopNotifications notifications) {
+    return execution -> notifications.remind(WORKSHOP_ID.require(execution), 3, execution.getProcessInstanceId());
   }
 
-  @Bean("notifyNewWorkshopDates")
-  JavaDelegate notifyNewWorkshopDates(WorkshopSteps steps) {
-    return execution -> steps.notifyNewDates(workshopId(execution), execution.getProcessInstanceId());
+  /** {@code Task_NotifyNewDates}, after {@link WorkshopProcess#MESSAGE_RESCHEDULED}. */
+  @Bean({"notifyNewDates", "notifyNewWorkshopDates"})
+  JavaDelegate notifyNewDates(WorkshopNotifications notifications) {
+    return execution -> notifications.notifyNewDates(WORKSHOP_ID.require(execution), execution.getProcessInstanceId());
   }
 
-  /** On creation of each session's attendance task: the roster as it stands, and the session number. */
+  /** Task listener (create) of {@code Task_RecordSessionAttendance}: the roster as it stands, and the session number. */
   @Bean("prepareAttendanceTask")
-  TaskListener prepareAttendanceTask(WorkshopSteps steps) {
+  TaskListener prepareAttendanceTask(WorkshopEnrolment enrolment) {
     return task -> {
-      task.setVariableLocal("attendanceRoster", TextVariables.fit(steps.roster(workshopId(task)),
-          "every seat is in the workshop's staff view, GET /api/workshops/" + task.getVariable("workshopReference")));
-      task.setVariableLocal("rosterSize", steps.rosterSize(workshopId(task)));
-      task.setVariableLocal("sessionNumber", FormValues.number(task, "loopCounter") + 1);
+      Long workshopId = WORKSHOP_ID.require(task);
+      WorkshopProcess.ATTENDANCE_ROSTER.setLocal(task, TextVariables.fit(enrolment.roster(workshopId),
+          "every seat is in the workshop's staff view, GET /api/workshops/"
+              + WorkshopProcess.WORKSHOP_REFERENCE.get(task)));
+      WorkshopProcess.ROSTER_SIZE.setLocal(task, enrolment.rosterSize(workshopId));
+      WorkshopProcess.SESSION_NUMBER.setLocal(task, WorkshopProcess.LOOP_COUNTER.require(task) + 1);
     };
   }
 
-  /** Records the session's attendance as the task completes; a roster number out of range is a 400. */
+  /** Task listener (complete) of {@code Task_RecordSessionAttendance}: records the session; a roster number out of range is a 400. */
   @Bean("recordSessionAttendance")
-  TaskListener recordSessionAttendance(WorkshopSteps steps) {
-    return task -> steps.recordAttendance(workshopId(task), FormValues.number(task, "sessionNumber"),
-        AttendanceList.absentees(task.getVariable("allPresent"), task.getVariable("absentees"),
-            steps.rosterSize(workshopId(task))),
-        task.getAssignee());
+  TaskListener recordSessionAttendance(WorkshopEnrolment enrolment, WorkshopAttendanceReports reports) {
+    return task -> {
+      Long workshopId = WORKSHOP_ID.require(task);
+      reports.recordAttendance(workshopId, WorkshopProcess.SESSION_NUMBER.require(task),
+          AttendanceList.absentees(task, WorkshopProcess.ALL_PRESENT, WorkshopProcess.ABSENTEES,
+              enrolment.rosterSize(workshopId)),
+          task.getAssignee());
+    };
   }
 
+  /** {@code Task_RemindOrganizerToClose}, 2 days after the last session. */
   @Bean("remindOrganizerToClose")
-  JavaDelegate remindOrganizerToClose(WorkshopSteps steps) {
-    return execution -> steps.remindOrganizerToClose(workshopId(execution), execution.getProcessInstanceId());
+  JavaDelegate remindOrganizerToClose(WorkshopNotifications notifications) {
+    return execution -> notifications.remindOrganizerToClose(WORKSHOP_ID.require(execution),
+        execution.getProcessInstanceId());
   }
 
-  @Bean("closeWorkshop")
-  JavaDelegate closeWorkshop(WorkshopSteps steps) {
-    return execution -> execution.setVariable("attendanceReported", steps.close(workshopId(execution)));
+  /** {@code Task_ReportWorkshopAttendance}: closes the workshop and reports to each teacher's PD. */
+  @Bean({"reportWorkshopAttendance", "closeWorkshop"})
+  JavaDelegate reportWorkshopAttendance(WorkshopAttendanceReports reports) {
+    return execution -> WorkshopProcess.ATTENDANCE_REPORTED.set(execution,
+        reports.closeAndReport(WORKSHOP_ID.require(execution)));
   }
 
+  /** {@code Task_SendExitSurveys}. */
   @Bean("sendExitSurveys")
-  JavaDelegate sendExitSurveys(WorkshopSteps steps) {
-    return execution -> execution.setVariable("exitSurveysSent",
-        steps.sendExitSurveys(workshopId(execution), execution.getProcessInstanceId()));
+  JavaDelegate sendExitSurveys(WorkshopNotifications notifications) {
+    return execution -> WorkshopProcess.EXIT_SURVEYS_SENT.set(execution,
+        notifications.sendExitSurveys(WORKSHOP_ID.require(execution), execution.getProcessInstanceId()));
   }
 }

@@ -1,6 +1,18 @@
 package org.codeorg.partnerships.workshop;
 
-/** Keys of the {@code pd-workshop} process. */
+import java.util.Date;
+import java.util.Map;
+
+import org.codeorg.partnerships.engine.ProcessVariable;
+import org.codeorg.partnerships.pd.AttendanceList.AllPresent;
+
+/**
+ * Contract of {@code bpmn/pd-workshop.bpmn} (one in-person workshop) and its forms
+ * {@code choose-facilitator}, {@code record-vendor-confirmation}, {@code record-session-attendance}
+ * and {@code close-workshop}: the key, the element ids code refers to, the message and the typed
+ * variables. The workshop reports to teachers through
+ * {@link org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess#MESSAGE_PHASE_REPORTED}.
+ */
 public final class WorkshopProcess {
 
   public static final String PROCESS_KEY = "pd-workshop";
@@ -10,15 +22,75 @@ public final class WorkshopProcess {
   public static final String TASK_RECORD_ATTENDANCE = "Task_RecordSessionAttendance";
   public static final String TASK_CLOSE_WORKSHOP = "Task_CloseWorkshop";
 
-  /** Staff changed the sessions' dates before the workshop started. */
+  /** Staff changed the sessions' dates before the workshop started; carries the new timers. */
   public static final String MESSAGE_RESCHEDULED = "WorkshopRescheduled";
 
-  public static final String VAR_WORKSHOP_ID = "workshopId";
+  // --- set when a PD manager schedules the workshop (business key: the reference) ---
+  public static final ProcessVariable<Long> WORKSHOP_ID = ProcessVariable.longValue("workshopId");
+  public static final ProcessVariable<String> WORKSHOP_REFERENCE = ProcessVariable.string("workshopReference");
+  public static final ProcessVariable<String> WORKSHOP_TITLE = ProcessVariable.string("workshopTitle");
+  /** User id of the PD manager who scheduled it: assignee of {@code Task_CloseWorkshop}. */
+  public static final ProcessVariable<String> ORGANIZER = ProcessVariable.string("organizer");
+
+  // --- timers, set at scheduling and by MESSAGE_RESCHEDULED ---
+  public static final ProcessVariable<Date> REMINDER_TEN_DAYS_AT = ProcessVariable.date("reminderTenDaysAt");
+  public static final ProcessVariable<Date> REMINDER_THREE_DAYS_AT = ProcessVariable.date("reminderThreeDaysAt");
+  public static final ProcessVariable<Date> FIRST_SESSION_AT = ProcessVariable.date("firstSessionAt");
+  /** Due date of {@code Task_CloseWorkshop} and its reminder timer: 2 days after the last session. */
+  public static final ProcessVariable<Date> CLOSE_REMINDER_AT = ProcessVariable.date("closeReminderAt");
+  /** Cardinality of the attendance tasks: one per session. */
+  public static final ProcessVariable<Integer> SESSION_COUNT = ProcessVariable.integer("sessionCount");
+
+  // --- facilitator ---
+  /** User id of the facilitator: assignee of the attendance tasks; also the field of {@code choose-facilitator}. */
+  public static final ProcessVariable<String> FACILITATOR = ProcessVariable.string("facilitator");
+  /**
+   * Read by {@code Gateway_FacilitatorFound}: someone qualified was assigned. Instances of version
+   * 0.1 compare {@link #FACILITATOR} with null instead; it is set for them as before.
+   */
+  public static final ProcessVariable<Boolean> FACILITATOR_FOUND = ProcessVariable.bool("facilitatorFound");
+  public static final ProcessVariable<String> VENDOR_CONFIRMATION = ProcessVariable.string("vendorConfirmation");
+  public static final ProcessVariable<Integer> ENROLLED_COUNT = ProcessVariable.integer("enrolledCount");
+
+  // --- one attendance task per session (local to the task) ---
+  /** The engine's counter of the multi-instance attendance task, from 0. */
+  public static final ProcessVariable<Integer> LOOP_COUNTER = ProcessVariable.integer("loopCounter");
+  public static final ProcessVariable<Integer> SESSION_NUMBER = ProcessVariable.integer("sessionNumber");
+  /** The numbered roster the form shows. */
+  public static final ProcessVariable<String> ATTENDANCE_ROSTER = ProcessVariable.string("attendanceRoster");
+  public static final ProcessVariable<Integer> ROSTER_SIZE = ProcessVariable.integer("rosterSize");
+  /** {@code YES}, or {@code NO} with {@link #ABSENTEES}; the form hides that field unless {@code NO}. */
+  public static final ProcessVariable<AllPresent> ALL_PRESENT = ProcessVariable.enumeration("allPresent", AllPresent.class);
+  /** Roster numbers of those absent, e.g. "2, 5". */
+  public static final ProcessVariable<String> ABSENTEES = ProcessVariable.string("absentees");
+
+  // --- closing ---
+  /** The organizer's tick in {@code close-workshop}. */
+  public static final ProcessVariable<Boolean> ATTENDANCE_CONFIRMED = ProcessVariable.bool("attendanceConfirmed");
+  /** How many teachers' PD instances took the workshop's report. */
+  public static final ProcessVariable<Integer> ATTENDANCE_REPORTED = ProcessVariable.integer("attendanceReported");
+  public static final ProcessVariable<Integer> EXIT_SURVEYS_SENT = ProcessVariable.integer("exitSurveysSent");
+
+  /**
+   * Beans named apart from their element, and why: task listeners check or prepare a user task
+   * and are named for what they do (one task may have several).
+   */
+  public static final Map<String, String> SHARED_DELEGATES = Map.of(
+      "validateFacilitatorChoice", "task listener (complete) of " + TASK_CHOOSE_FACILITATOR,
+      "prepareAttendanceTask", "task listener (create) of " + TASK_RECORD_ATTENDANCE,
+      "recordSessionAttendance", "task listener (complete) of " + TASK_RECORD_ATTENDANCE);
+
+  /**
+   * Former bean names, kept as aliases because versions of the model deployed before the beans
+   * took their elements' names still name them: current name → former name.
+   */
+  public static final Map<String, String> FORMER_BEAN_NAMES = Map.of(
+      "assignFacilitator", "assignWorkshopFacilitator",
+      "orderMaterialsAndMeals", "orderWorkshopMaterials",
+      "storeVendorConfirmation", "recordVendorConfirmation",
+      "notifyNewDates", "notifyNewWorkshopDates",
+      "reportWorkshopAttendance", "closeWorkshop");
 
   private WorkshopProcess() {
-  }
-
-  public static Long workshopId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-    return ((Number) scope.getVariable(VAR_WORKSHOP_ID)).longValue();
   }
 }

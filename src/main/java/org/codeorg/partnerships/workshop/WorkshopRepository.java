@@ -14,4 +14,13 @@ public interface WorkshopRepository extends JpaRepository<Workshop, Long> {
       String region, WorkshopStatus status);
 
   long countByFacilitatorAndStatusNot(String facilitator, WorkshopStatus status);
+
+  /**
+   * The workshop a {@code pd-workshop} instance names.
+   *
+   * @throws IllegalStateException when it does not exist (an incident: the instance outlived its row)
+   */
+  default Workshop require(Long id) {
+    return findById(id).orElseThrow(() -> new IllegalStateException("No workshop with id " + id));
+  }
 }

@@ -14,4 +14,9 @@ public interface WorkshopSeatRepository extends JpaRepository<WorkshopSeat, Long
   Optional<WorkshopSeat> findByWorkshopIdAndTeacherId(Long workshopId, Long teacherId);
 
   long countByWorkshopIdAndStatus(Long workshopId, SeatStatus status);
+
+  /** The enrolled teachers' seats in roster order: the numbers attendance forms use. */
+  default List<WorkshopSeat> enrolled(Long workshopId) {
+    return findByWorkshopIdAndStatusOrderByPositionAscIdAsc(workshopId, SeatStatus.ENROLLED);
+  }
 }

@@ -245,10 +245,15 @@ final class BareWorld implements Autopilot.World {
       e.setVariable("leaderCount", 2);
       e.setVariable("programDate", Date.from(now().plus(Duration.ofDays(30))));
     }));
-    beans.put("assignWorkshopFacilitator", new NoOp(e -> e.setVariable("facilitator",
-        qualifiedCourses.contains((String) e.getVariable("workshopCourse")) ? "benchfacilitator" : null)));
+    beans.put("recordPdPhaseCompleted", new NoOp(e -> e.setVariable("morePhases",
+        (Integer) e.getVariable("phaseNumber") < (Integer) e.getVariable("phaseCount"))));
+    beans.put("assignFacilitator", new NoOp(e -> {
+      boolean qualified = qualifiedCourses.contains((String) e.getVariable("workshopCourse"));
+      e.setVariable("facilitator", qualified ? "benchfacilitator" : null);
+      e.setVariable("facilitatorFound", qualified);
+    }));
     beans.put("recordChosenFacilitator", new NoOp(e -> qualifiedCourses.add((String) e.getVariable("workshopCourse"))));
-    beans.put("closeWorkshop", new NoOp(this::reportAttendance));
+    beans.put("reportWorkshopAttendance", new NoOp(this::reportAttendance));
     beans.put("requestEvaluationData", new NoOp(e -> e.setVariable("evaluationDataDueAt",
         Date.from(now().plus(Duration.ofDays(30))))));
     return beans;

@@ -9,7 +9,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.codeorg.partnerships.pd.AttendanceList.AllPresent;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -42,11 +42,11 @@ class LeadershipPdProcessTest {
     init(engine.getProcessEngine());
     Mocks.register("enrolSchoolLeaders", (JavaDelegate) execution -> {
       calls.add("enrol");
-      execution.setVariable("programDate", new Date());
-      execution.setVariable("leaderCount", 2);
+      LeadershipPdProcess.PROGRAM_DATE.set(execution, new Date());
+      LeadershipPdProcess.LEADER_COUNT.set(execution, 2);
     });
     Mocks.register("validateLeadershipAttendance", new PdDelegates().validateLeadershipAttendance());
-    Mocks.register("completeLeadershipPd", (JavaDelegate) execution -> calls.add("complete:" + execution.getVariable("absentLeaders")));
+    Mocks.register("completeLeadershipPd", (JavaDelegate) execution -> calls.add("complete:" + LeadershipPdProcess.ABSENT_LEADERS.get(execution)));
   }
 
   @AfterEach
@@ -56,18 +56,23 @@ class LeadershipPdProcessTest {
 
   @Test
   void leadersAreEnrolledTheirAttendanceRecordedAndThanked() {
-    ProcessInstance instance = runtimeService().startProcessInstanceByKey(ProfessionalDevelopmentProcess.LEADERSHIP_PROCESS_KEY,
-        "DP-2027-0042", Map.of("partnershipId", 42L, "schoolId", 3L));
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(LeadershipPdProcess.PROCESS_KEY,
+        "DP-2027-0042", LeadershipPdProcess.SCHOOL_ID.putIn(LeadershipPdProcess.PARTNERSHIP_ID.with(42L), 3L));
     execute(job(instance));
-    assertThat(instance).isWaitingAtExactly(ProfessionalDevelopmentProcess.TASK_RECORD_LEADERSHIP_ATTENDANCE);
+    assertThat(instance).isWaitingAtExactly(LeadershipPdProcess.TASK_RECORD_LEADERSHIP_ATTENDANCE);
     assertThat(task(instance)).hasCandidateGroup("pd-managers");
 
-    assertThatThrownBy(() -> complete(task(instance), withVariables("allLeadersAttended", "NO", "absentLeaders", "3")))
+    assertThatThrownBy(() -> complete(task(instance), absent("3")))
         .hasMessageContaining("roster number 3 is not between 1 and 2");
-    complete(task(instance), withVariables("allLeadersAttended", "NO", "absentLeaders", "2"));
+    complete(task(instance), absent("2"));
     execute(job(instance));
 
     assertThat(instance).isEnded().hasPassed("Task_CompleteLeadershipPd", "EndEvent_LeadershipPdCompleted");
     assertThat(calls).containsExactly("enrol", "complete:2");
+  }
+
+  private static Map<String, Object> absent(String rosterNumbers) {
+    return LeadershipPdProcess.ABSENT_LEADERS.putIn(LeadershipPdProcess.ALL_LEADERS_ATTENDED.with(AllPresent.NO),
+        rosterNumbers);
   }
 }

@@ -11,6 +11,8 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.codeorg.partnerships.partnership.Course;
+import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +31,7 @@ class PdTrackDecisionTest {
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream file = PdTrackDecisionTest.class.getResourceAsStream("/bpmn/pd-track.dmn")) {
-      decision = dmn.parseDecision(PdTrack.DECISION_KEY, file);
+      decision = dmn.parseDecision(PdTrackDecision.DECISION_KEY, file);
     }
   }
 
@@ -42,26 +44,31 @@ class PdTrackDecisionTest {
       "CSF        | REGIONAL_AFFILIATE | 1 | 7   | 4  | AFFILIATE",
       "CSF        | DISTRICT_AFFILIATE | 1 | 7   | 4  | AFFILIATE",
   })
-  void aCourseHasItsTermsPhases(String course, String path, int phases, int hours, int months, String deliveries) {
+  void aCourseHasItsTermsPhases(Course course, ElementaryPdPath path, int phases, int hours, int months,
+      String deliveries) {
     Map<String, Object> input = new HashMap<>();
-    input.put("course", course);
-    input.put("elementaryPath", path);
-    DmnDecisionResult rows = dmn.evaluateDecision(decision, input);
+    PdTrackDecision.COURSE.putIn(input, course);
+    PdTrackDecision.ELEMENTARY_PATH.putIn(input, path);
+    List<Map<String, Object>> rows = dmn.evaluateDecision(decision, input).getResultList();
 
     assertThat(rows).hasSize(phases);
-    assertThat(rows.<Integer>collectEntries("phaseNumber")).containsExactlyElementsOf(
+    assertThat(rows.stream().map(PdTrackDecision.PHASE_NUMBER::from).toList()).containsExactlyElementsOf(
         java.util.stream.IntStream.rangeClosed(1, phases).boxed().toList());
-    assertThat(rows.<Integer>collectEntries("hours").stream().mapToInt(Integer::intValue).sum()).isEqualTo(hours);
-    int first = rows.<Integer>collectEntries("startOffsetMonths").get(0);
-    int lastEnd = rows.get(phases - 1).<Integer>getEntry("startOffsetMonths") + rows.get(phases - 1).<Integer>getEntry("durationMonths");
+    assertThat(rows.stream().mapToInt(PdTrackDecision.HOURS::from).sum()).isEqualTo(hours);
+    int first = PdTrackDecision.START_OFFSET_MONTHS.from(rows.get(0));
+    Map<String, Object> last = rows.get(phases - 1);
+    int lastEnd = PdTrackDecision.START_OFFSET_MONTHS.from(last) + PdTrackDecision.DURATION_MONTHS.from(last);
     assertThat(lastEnd - first).as("months from the first phase's start to the last one's end").isEqualTo(months);
-    assertThat(rows.<String>collectEntries("delivery")).containsExactlyElementsOf(List.of(deliveries.split(",")));
+    assertThat(rows.stream().map(row -> PdTrackDecision.DELIVERY.from(row).name()).toList())
+        .containsExactlyElementsOf(List.of(deliveries.split(",")));
   }
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({"REGIONAL_AFFILIATE, regional affiliate", "DISTRICT_AFFILIATE, district's affiliate trainer"})
-  void elementaryPathsNameWhoDeliversTheWorkshop(String path, String phaseName) {
-    DmnDecisionResult rows = dmn.evaluateDecision(decision, Map.of("course", "CSF", "elementaryPath", path));
-    assertThat(rows.getSingleResult().<String>getEntry("phaseName")).contains(phaseName);
+  void elementaryPathsNameWhoDeliversTheWorkshop(ElementaryPdPath path, String phaseName) {
+    Map<String, Object> input = PdTrackDecision.COURSE.with(Course.CSF);
+    PdTrackDecision.ELEMENTARY_PATH.putIn(input, path);
+    DmnDecisionResult rows = dmn.evaluateDecision(decision, input);
+    assertThat(PdTrackDecision.PHASE_NAME.from(rows.getSingleResult().getEntryMap())).contains(phaseName);
   }
 }

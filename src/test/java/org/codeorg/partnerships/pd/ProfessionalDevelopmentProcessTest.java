@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +15,31 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.COMMITMENT_DEADLINE;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.COMMITMENT_DECISION;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.MISSED_PHASE_DECISION;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.MORE_PHASES;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PARTNERSHIP_ID;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PD_DECISION_NOTES;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_ATTENDED;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_COUNT;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_DUE_DATE;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_HOURS;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.PHASE_NUMBER;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.REPLACEMENT_EMAIL;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.REPLACEMENT_NAME;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TEACHER_COMMITMENT;
+import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TEACHER_ID;
+
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.MissedPhaseDecision;
+import org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.MissingCommitmentDecision;
+import org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TeacherCommitment;
 import org.codeorg.partnerships.support.DueJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,25 +72,29 @@ class ProfessionalDevelopmentProcessTest {
     travelTo(START);
     Mocks.register("requestTeacherCommitment", (JavaDelegate) execution -> {
       calls.add("requestTeacherCommitment");
-      execution.setVariable("commitmentDeadline", Date.from(now.plus(Duration.ofDays(21))));
+      COMMITMENT_DEADLINE.set(execution, Date.from(now.plus(Duration.ofDays(21))));
     });
     Mocks.register("enrolTeacherInPd", (JavaDelegate) execution -> {
       calls.add("enrolTeacherInPd");
-      execution.setVariable("phaseCount", HIGH_SCHOOL_PHASES);
-      execution.setVariable("phaseNumber", 0);
+      PHASE_COUNT.set(execution, HIGH_SCHOOL_PHASES);
+      PHASE_NUMBER.set(execution, 0);
     });
     Mocks.register("openNextPdPhase", (JavaDelegate) execution -> {
-      int next = (Integer) execution.getVariable("phaseNumber") + 1;
+      int next = PHASE_NUMBER.require(execution) + 1;
       calls.add("openNextPdPhase#" + next);
-      execution.setVariable("phaseNumber", next);
-      execution.setVariable("phaseDueDate", Date.from(now.plus(Duration.ofDays(60))));
+      PHASE_NUMBER.set(execution, next);
+      PHASE_DUE_DATE.set(execution, Date.from(now.plus(Duration.ofDays(60))));
+    });
+    Mocks.register("recordPdPhaseCompleted", (JavaDelegate) execution -> {
+      calls.add("recordPdPhaseCompleted");
+      MORE_PHASES.set(execution, PHASE_NUMBER.require(execution) < HIGH_SCHOOL_PHASES);
     });
     Mocks.register("scheduleMakeUp", (JavaDelegate) execution -> {
-      calls.add("scheduleMakeUp#" + execution.getVariable("phaseNumber"));
-      execution.setVariable("phaseDueDate", Date.from(now.plus(Duration.ofDays(60))));
+      calls.add("scheduleMakeUp#" + PHASE_NUMBER.require(execution));
+      PHASE_DUE_DATE.set(execution, Date.from(now.plus(Duration.ofDays(60))));
     });
     for (String name : List.of("recordTeacherCommitment", "replaceTeacher", "withdrawTeacherFromPd",
-        "grantOnlinePdAccess", "recordPdPhaseCompleted", "recordPdPhaseMissed", "issuePdCertificate")) {
+        "grantOnlinePdAccess", "recordPdPhaseMissed", "issuePdCertificate")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
     }
   }
@@ -89,7 +111,7 @@ class ProfessionalDevelopmentProcessTest {
     assertThat(instance).isWaitingAtExactly(ProfessionalDevelopmentProcess.TASK_CONFIRM_COMMITMENT);
     assertThat(task(instance)).hasCandidateGroup("district-liaisons").hasDueDate(Date.from(START.plus(Duration.ofDays(21))));
 
-    districtAnswers("COMMITS");
+    districtAnswers(TeacherCommitment.COMMITS);
     runJobs();
     for (int phase = 1; phase <= HIGH_SCHOOL_PHASES; phase++) {
       assertThat(instance).isWaitingAtExactly(ProfessionalDevelopmentProcess.TASK_WAIT_FOR_PHASE_REPORT);
@@ -108,7 +130,7 @@ class ProfessionalDevelopmentProcessTest {
   @Test
   void aLiaisonCanRecordTheGuarantee() {
     ProcessInstance instance = start();
-    complete(task(instance), withVariables("teacherCommitment", "COMMITS"));
+    complete(task(instance), TEACHER_COMMITMENT.with(TeacherCommitment.COMMITS));
     runJobs();
     assertThat(instance).isWaitingAtExactly(ProfessionalDevelopmentProcess.TASK_WAIT_FOR_PHASE_REPORT)
         .hasPassed("Gateway_CommitmentAnswerMerge", "Task_EnrolTeacherInPd");
@@ -123,13 +145,14 @@ class ProfessionalDevelopmentProcessTest {
         .hasPassed("Boundary_CommitmentDeadline");
     assertThat(task(instance)).hasCandidateGroup("pd-managers");
 
-    complete(task(instance), withVariables("commitmentDecision", "REPLACE", "replacementName", "Kai Moore",
-        "replacementEmail", "kmoore@district.test"));
+    Map<String, Object> replace = COMMITMENT_DECISION.with(MissingCommitmentDecision.REPLACE);
+    REPLACEMENT_NAME.putIn(replace, "Kai Moore");
+    complete(task(instance), REPLACEMENT_EMAIL.putIn(replace, "kmoore@district.test"));
     runJobs();
     assertThat(instance).isWaitingAtExactly(ProfessionalDevelopmentProcess.TASK_CONFIRM_COMMITMENT);
     assertThat(calls).containsExactly("requestTeacherCommitment", "replaceTeacher", "requestTeacherCommitment");
 
-    districtAnswers("COMMITS");
+    districtAnswers(TeacherCommitment.COMMITS);
     runJobs();
     assertThat(instance).isWaitingAtExactly(ProfessionalDevelopmentProcess.TASK_WAIT_FOR_PHASE_REPORT);
   }
@@ -137,9 +160,10 @@ class ProfessionalDevelopmentProcessTest {
   @Test
   void aTeacherWhoCannotCommitIsWithdrawn() {
     ProcessInstance instance = start();
-    districtAnswers("CANNOT_COMMIT");
+    districtAnswers(TeacherCommitment.CANNOT_COMMIT);
     assertThat(instance).isWaitingAtExactly(ProfessionalDevelopmentProcess.TASK_DECIDE_MISSING_COMMITMENT);
-    complete(task(instance), withVariables("commitmentDecision", "WITHDRAW", "pdDecisionNotes", "Moved schools"));
+    complete(task(instance), PD_DECISION_NOTES.putIn(COMMITMENT_DECISION.with(MissingCommitmentDecision.WITHDRAW),
+        "Moved schools"));
     runJobs();
     assertThat(instance).isEnded().hasPassed("Task_WithdrawTeacherFromPd", "EndEvent_TeacherWithdrawn");
     assertThat(calls).doesNotContain("enrolTeacherInPd");
@@ -154,7 +178,7 @@ class ProfessionalDevelopmentProcessTest {
         .hasPassed("Boundary_PhaseDeadline", "Task_RecordPdPhaseMissed");
     assertThat(task(instance)).hasCandidateGroup("pd-managers");
 
-    complete(task(instance), withVariables("missedPhaseDecision", "MAKE_UP"));
+    complete(task(instance), MISSED_PHASE_DECISION.with(MissedPhaseDecision.MAKE_UP));
     runJobs();
     assertThat(instance).isWaitingAtExactly(ProfessionalDevelopmentProcess.TASK_WAIT_FOR_PHASE_REPORT);
     report(1, true, 20);
@@ -169,7 +193,7 @@ class ProfessionalDevelopmentProcessTest {
     report(1, false, 7);
     assertThat(instance).isWaitingAt("Task_RecordPdPhaseMissed");
     runJobs();
-    complete(task(instance), withVariables("missedPhaseDecision", "WITHDRAW"));
+    complete(task(instance), MISSED_PHASE_DECISION.with(MissedPhaseDecision.WITHDRAW));
     runJobs();
     assertThat(instance).isEnded().hasPassed("Gateway_PhaseMissedMerge", "EndEvent_TeacherWithdrawn")
         .hasNotPassed("Task_RecordPdPhaseCompleted");
@@ -177,28 +201,28 @@ class ProfessionalDevelopmentProcessTest {
 
   private ProcessInstance toFirstPhase() {
     ProcessInstance instance = start();
-    districtAnswers("COMMITS");
+    districtAnswers(TeacherCommitment.COMMITS);
     runJobs();
     return instance;
   }
 
   private ProcessInstance start() {
     ProcessInstance instance = runtimeService().startProcessInstanceByKey(ProfessionalDevelopmentProcess.PROCESS_KEY,
-        "DP-2027-0042", Map.of("partnershipId", 42L, "teacherId", 7L));
+        "DP-2027-0042", TEACHER_ID.putIn(PARTNERSHIP_ID.with(42L), 7L));
     runJobs();
     return instance;
   }
 
-  private void districtAnswers(String answer) {
+  private void districtAnswers(TeacherCommitment answer) {
     runtimeService().createMessageCorrelation(ProfessionalDevelopmentProcess.MESSAGE_COMMITMENT)
-        .processInstanceBusinessKey("DP-2027-0042").processInstanceVariableEquals("teacherId", 7L)
-        .setVariable("teacherCommitment", answer).correlate();
+        .processInstanceBusinessKey("DP-2027-0042").processInstanceVariableEquals(TEACHER_ID.name(), 7L)
+        .setVariables(TEACHER_COMMITMENT.with(answer)).correlate();
   }
 
   private void report(int phase, boolean attended, int hours) {
     runtimeService().createMessageCorrelation(ProfessionalDevelopmentProcess.MESSAGE_PHASE_REPORTED)
-        .processInstanceVariableEquals("teacherId", 7L).processInstanceVariableEquals("phaseNumber", phase)
-        .setVariable("phaseAttended", attended).setVariable("phaseHours", hours).correlate();
+        .processInstanceVariableEquals(TEACHER_ID.name(), 7L).processInstanceVariableEquals(PHASE_NUMBER.name(), phase)
+        .setVariables(PHASE_HOURS.putIn(PHASE_ATTENDED.with(attended), hours)).correlate();
   }
 
   private void runJobs() {

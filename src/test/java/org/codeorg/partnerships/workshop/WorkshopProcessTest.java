@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.codeorg.partnerships.pd.AttendanceList.AllPresent;
 import org.codeorg.partnerships.support.DueJobs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,14 +56,18 @@ class WorkshopProcessTest {
     init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(Date.from(SCHEDULED_AT));
     facilitatorFound = "facilitator";
-    Mocks.register("assignWorkshopFacilitator", (JavaDelegate) execution -> execution.setVariable("facilitator", facilitatorFound));
+    Mocks.register("assignFacilitator", (JavaDelegate) execution -> {
+      WorkshopProcess.FACILITATOR.set(execution, facilitatorFound);
+      WorkshopProcess.FACILITATOR_FOUND.set(execution, facilitatorFound != null);
+    });
     Mocks.register("validateFacilitatorChoice", (TaskListener) task -> calls.add("validateFacilitatorChoice"));
     Mocks.register("prepareAttendanceTask", (TaskListener) task ->
-        task.setVariableLocal("sessionNumber", (Integer) task.getVariable("loopCounter") + 1));
-    Mocks.register("recordSessionAttendance", (TaskListener) task -> calls.add("attendance#" + task.getVariable("sessionNumber")));
-    for (String name : List.of("recordChosenFacilitator", "orderWorkshopMaterials", "recordVendorConfirmation",
-        "enrolWorkshopTeachers", "sendTenDayReminders", "sendThreeDayReminders", "notifyNewWorkshopDates",
-        "remindOrganizerToClose", "closeWorkshop", "sendExitSurveys")) {
+        WorkshopProcess.SESSION_NUMBER.setLocal(task, WorkshopProcess.LOOP_COUNTER.require(task) + 1));
+    Mocks.register("recordSessionAttendance", (TaskListener) task ->
+        calls.add("attendance#" + WorkshopProcess.SESSION_NUMBER.require(task)));
+    for (String name : List.of("recordChosenFacilitator", "orderMaterialsAndMeals", "storeVendorConfirmation",
+        "enrolWorkshopTeachers", "sendTenDayReminders", "sendThreeDayReminders", "notifyNewDates",
+        "remindOrganizerToClose", "reportWorkshopAttendance", "sendExitSurveys")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
     }
   }
@@ -80,7 +84,7 @@ class WorkshopProcessTest {
     assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_RECORD_VENDOR_CONFIRMATION)
         .hasPassed("Gateway_FacilitatorMerge").hasNotPassed(WorkshopProcess.TASK_CHOOSE_FACILITATOR);
     assertThat(task(instance)).hasCandidateGroup("pd-managers");
-    complete(task(instance), withVariables("vendorConfirmation", "CATER-1"));
+    complete(task(instance), WorkshopProcess.VENDOR_CONFIRMATION.with("CATER-1"));
     runJobsDueAt(SCHEDULED_AT);
 
     assertThat(timerDue("Timer_TenDaysBefore")).isEqualTo(FIRST_SESSION.minus(Duration.ofDays(10)));
@@ -93,7 +97,7 @@ class WorkshopProcessTest {
     for (int session = 1; session <= SESSIONS; session++) {
       assertThat(instance).isWaitingAt(WorkshopProcess.TASK_RECORD_ATTENDANCE);
       assertThat(task(instance)).isAssignedTo("facilitator");
-      complete(task(instance), withVariables("allPresent", "YES"));
+      complete(task(instance), WorkshopProcess.ALL_PRESENT.with(AllPresent.YES));
     }
     assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_CLOSE_WORKSHOP);
     assertThat(task(instance)).isAssignedTo("pdmanager");
@@ -103,13 +107,13 @@ class WorkshopProcessTest {
     runJobsDueAt(lastSessionEnd.plus(Duration.ofDays(2)));
     assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_CLOSE_WORKSHOP).hasPassed("EndEvent_OrganizerReminded");
 
-    complete(task(instance), withVariables("attendanceConfirmed", true));
+    complete(task(instance), WorkshopProcess.ATTENDANCE_CONFIRMED.with(true));
     runJobsDueAt(lastSessionEnd.plus(Duration.ofDays(2)));
     assertThat(instance).isEnded().hasPassed("Task_ReportWorkshopAttendance", "Task_SendExitSurveys",
         "EndEvent_WorkshopClosed");
-    assertThat(calls).containsSubsequence("orderWorkshopMaterials", "recordVendorConfirmation",
+    assertThat(calls).containsSubsequence("orderMaterialsAndMeals", "storeVendorConfirmation",
         "enrolWorkshopTeachers", "sendTenDayReminders", "sendThreeDayReminders", "attendance#1", "attendance#2",
-        "attendance#3", "remindOrganizerToClose", "closeWorkshop", "sendExitSurveys");
+        "attendance#3", "remindOrganizerToClose", "reportWorkshopAttendance", "sendExitSurveys");
   }
 
   @Test
@@ -117,16 +121,16 @@ class WorkshopProcessTest {
     facilitatorFound = null;
     ProcessInstance instance = schedule(FIRST_SESSION);
     assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_CHOOSE_FACILITATOR);
-    complete(task(instance), withVariables("facilitator", "facilitator"));
+    complete(task(instance), WorkshopProcess.FACILITATOR.with("facilitator"));
     runJobsDueAt(SCHEDULED_AT);
     assertThat(instance).isWaitingAtExactly(WorkshopProcess.TASK_RECORD_VENDOR_CONFIRMATION);
-    assertThat(calls).containsSubsequence("validateFacilitatorChoice", "recordChosenFacilitator", "orderWorkshopMaterials");
+    assertThat(calls).containsSubsequence("validateFacilitatorChoice", "recordChosenFacilitator", "orderMaterialsAndMeals");
   }
 
   @Test
   void newDatesNotifyTheEnrolledAndMoveTheReminders() {
     ProcessInstance instance = schedule(FIRST_SESSION);
-    complete(task(instance), withVariables("vendorConfirmation", "CATER-1"));
+    complete(task(instance), WorkshopProcess.VENDOR_CONFIRMATION.with("CATER-1"));
     runJobsDueAt(SCHEDULED_AT);
     Instant moved = FIRST_SESSION.plus(Duration.ofDays(14));
 
@@ -136,13 +140,13 @@ class WorkshopProcessTest {
 
     assertThat(instance).hasPassed("Boundary_WorkshopRescheduled", "Task_NotifyNewDates");
     assertThat(timerDue("Timer_TenDaysBefore")).isEqualTo(moved.minus(Duration.ofDays(10)));
-    assertThat(calls).containsOnlyOnce("notifyNewWorkshopDates");
+    assertThat(calls).containsOnlyOnce("notifyNewDates");
   }
 
   private ProcessInstance schedule(Instant firstSession) {
     Map<String, Object> variables = new HashMap<>(timers(firstSession));
-    variables.put("workshopId", 1L);
-    variables.put("organizer", "pdmanager");
+    WorkshopProcess.WORKSHOP_ID.putIn(variables, 1L);
+    WorkshopProcess.ORGANIZER.putIn(variables, "pdmanager");
     ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkshopProcess.PROCESS_KEY, "WS-00001", variables);
     runJobsDueAt(SCHEDULED_AT);
     return instance;
@@ -151,11 +155,12 @@ class WorkshopProcessTest {
   /** The variables WorkshopScheduling sets, for a workshop of 3 sessions of 7 hours on consecutive days. */
   private static Map<String, Object> timers(Instant firstSession) {
     Instant lastEnd = firstSession.plus(Duration.ofDays(SESSIONS - 1L)).plus(Duration.ofHours(7));
-    return Map.of("reminderTenDaysAt", Date.from(firstSession.minus(Duration.ofDays(10))),
-        "reminderThreeDaysAt", Date.from(firstSession.minus(Duration.ofDays(3))),
-        "firstSessionAt", Date.from(firstSession),
-        "closeReminderAt", Date.from(lastEnd.plus(Duration.ofDays(2))),
-        "sessionCount", SESSIONS);
+    Map<String, Object> timers = new HashMap<>();
+    WorkshopProcess.REMINDER_TEN_DAYS_AT.putIn(timers, Date.from(firstSession.minus(Duration.ofDays(10))));
+    WorkshopProcess.REMINDER_THREE_DAYS_AT.putIn(timers, Date.from(firstSession.minus(Duration.ofDays(3))));
+    WorkshopProcess.FIRST_SESSION_AT.putIn(timers, Date.from(firstSession));
+    WorkshopProcess.CLOSE_REMINDER_AT.putIn(timers, Date.from(lastEnd.plus(Duration.ofDays(2))));
+    return WorkshopProcess.SESSION_COUNT.putIn(timers, SESSIONS);
   }
 
   private Instant timerDue(String activityId) {

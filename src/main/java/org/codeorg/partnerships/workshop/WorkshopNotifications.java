@@ -1,0 +1,208 @@
+package org.codeorg.partnerships.workshop;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.codeorg.partnerships.mail.EmailRequest;
+import org.codeorg.partnerships.mail.MailOutbox;
+import org.codeorg.partnerships.mail.Milestone;
+import org.codeorg.partnerships.mail.OutboxMailProperties;
+import org.codeorg.partnerships.partnership.PartnershipEmails;
+import org.codeorg.partnerships.partnership.Teacher;
+import org.codeorg.partnerships.partnership.TeacherRepository;
+import org.codeorg.partnerships.pd.PdProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every email of a {@code pd-workshop}: the vendor's order, enrolment and waitlist notices with a
+ * calendar invite, the 10- and 3-day reminders, new dates, the organizer's close reminder and the
+ * exit survey. Emails go through the outbox, so a repeated step does not send twice. Called by the
+ * model's delegates (and by {@link WorkshopEnrolment}); an exception is an incident on the step,
+ * never an HTTP answer.
+ */
+@Service
+@Transactional
+public class WorkshopNotifications {
+
+  private static final Logger log = LoggerFactory.getLogger(WorkshopNotifications.class);
+
+  private final WorkshopRepository workshops;
+  private final WorkshopSeatRepository seats;
+  private final WorkshopAttendanceRepository attendance;
+  private final TeacherRepository teachers;
+  private final PartnershipEmails partnershipEmails;
+  private final MailOutbox outbox;
+  private final OutboxMailProperties mailProperties;
+  private final PdProperties pdProperties;
+  private final IdentityService identityService;
+  private final Clock clock;
+
+  public WorkshopNotifications(WorkshopRepository workshops, WorkshopSeatRepository seats,
+      WorkshopAttendanceRepository attendance, TeacherRepository teachers, PartnershipEmails partnershipEmails,
+      MailOutbox outbox, OutboxMailProperties mailProperties, PdProperties pdProperties, IdentityService identityService,
+      Clock clock) {
+    this.workshops = workshops;
+    this.seats = seats;
+    this.attendance = attendance;
+    this.teachers = teachers;
+    this.partnershipEmails = partnershipEmails;
+    this.outbox = outbox;
+    this.mailProperties = mailProperties;
+    this.pdProperties = pdProperties;
+    this.identityService = identityService;
+    this.clock = clock;
+  }
+
+  /**
+   * Orders materials and meals from the vendor for the capacity and the facilitator.
+   *
+   * @throws IllegalStateException when the workshop does not exist
+   */
+  public void orderMaterialsAndMeals(Long workshopId, String processInstanceId) {
+    Workshop workshop = workshops.require(workshopId);
+    Map<String, Object> model = workshopModel(workshop);
+    model.put("headcount", workshop.getCapacity() + 1);
+    model.put("materialsList", pdProperties.workshopMaterials());
+    outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_ORDER, pdProperties.vendorEmail(), organizerEmail(workshop),
+        model, null, processInstanceId, null));
+  }
+
+  /** The teacher has a seat: the notice carries the calendar invite. */
+  void enrolled(Workshop workshop, Teacher teacher, String processInstanceId) {
+    partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_ENROLLED,
+        processInstanceId, null, teacherModel(workshop, teacher), invite(workshop));
+  }
+
+  /** @param position the teacher's place on the waitlist, from 1 */
+  void waitlisted(Workshop workshop, Teacher teacher, int position, String processInstanceId) {
+    Map<String, Object> model = teacherModel(workshop, teacher);
+    model.put("waitlistPosition", position);
+    partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_WAITLISTED,
+        processInstanceId, null, model, null);
+  }
+
+  /**
+   * The reminder of {@code daysBefore} to every enrolled teacher and the facilitator. A reminder
+   * whose day has passed (the workshop was scheduled late) is skipped.
+   *
+   * @return how many emails were queued
+   * @throws IllegalStateException when the workshop does not exist
+   */
+  public int remind(Long workshopId, int daysBefore, String processInstanceId) {
+    Workshop workshop = workshops.require(workshopId);
+    Instant lastMoment = workshop.firstSessionStart().minus(Duration.ofDays(daysBefore - 1L));
+    if (clock.instant().isAfter(lastMoment)) {
+      log.info("Workshop {}: {}-day reminder skipped, its day has passed", workshop.getReference(), daysBefore);
+      return 0;
+    }
+    String occurrence = daysBefore + "-days-rev-" + workshop.getDatesRevision();
+    return toEnrolledAndFacilitator(workshop, Milestone.PD_WORKSHOP_REMINDER, processInstanceId, occurrence,
+        Map.of("daysBefore", daysBefore));
+  }
+
+  /**
+   * The updated invite to every enrolled teacher and the facilitator, once per dates revision.
+   *
+   * @return how many emails were queued
+   * @throws IllegalStateException when the workshop does not exist
+   */
+  public int notifyNewDates(Long workshopId, String processInstanceId) {
+    Workshop workshop = workshops.require(workshopId);
+    return toEnrolledAndFacilitator(workshop, Milestone.PD_WORKSHOP_RESCHEDULED, processInstanceId,
+        "rev-" + workshop.getDatesRevision(), Map.of());
+  }
+
+  /** @throws IllegalStateException when the workshop does not exist */
+  public void remindOrganizerToClose(Long workshopId, String processInstanceId) {
+    Workshop workshop = workshops.require(workshopId);
+    Map<String, Object> model = workshopModel(workshop);
+    model.put("lastSessionDate", WorkshopCalendar.DAY.format(workshop.lastSessionEnd()));
+    outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_CLOSE_REMINDER, organizerEmail(workshop), null, model, null,
+        processInstanceId, null));
+  }
+
+  /**
+   * The exit survey goes to attendees only: enrolled teachers present at one session at least.
+   *
+   * @return how many surveys were queued
+   * @throws IllegalStateException when the workshop does not exist
+   */
+  public int sendExitSurveys(Long workshopId, String processInstanceId) {
+    Workshop workshop = workshops.require(workshopId);
+    Set<Long> attendees = attendance.findByWorkshopId(workshopId).stream().filter(WorkshopAttendance::isPresent)
+        .map(WorkshopAttendance::getTeacherId).collect(Collectors.toSet());
+    int sent = 0;
+    for (WorkshopSeat seat : seats.enrolled(workshopId)) {
+      if (!attendees.contains(seat.getTeacherId())) {
+        continue;
+      }
+      Teacher teacher = teachers.findById(seat.getTeacherId()).orElseThrow();
+      Map<String, Object> model = teacherModel(workshop, teacher);
+      model.put("surveyLink", pdProperties.exitSurveyUrl() + "?workshop=" + workshop.getReference());
+      partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_EXIT_SURVEY,
+          processInstanceId, null, model, null);
+      sent++;
+    }
+    return sent;
+  }
+
+  private int toEnrolledAndFacilitator(Workshop workshop, Milestone milestone, String processInstanceId,
+      String occurrence, Map<String, Object> extra) {
+    String ics = invite(workshop);
+    int sent = 0;
+    for (WorkshopSeat seat : seats.enrolled(workshop.getId())) {
+      Teacher teacher = teachers.findById(seat.getTeacherId()).orElseThrow();
+      Map<String, Object> model = teacherModel(workshop, teacher);
+      model.putAll(extra);
+      partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), milestone, processInstanceId, occurrence,
+          model, ics);
+      sent++;
+    }
+    User facilitator = workshop.getFacilitator() == null ? null
+        : identityService.createUserQuery().userId(workshop.getFacilitator()).singleResult();
+    if (facilitator != null && facilitator.getEmail() != null) {
+      Map<String, Object> model = workshopModel(workshop);
+      model.putAll(extra);
+      model.put("recipientName", facilitator.getFirstName() + " " + facilitator.getLastName());
+      outbox.enqueue(new EmailRequest(milestone, facilitator.getEmail(), organizerEmail(workshop), model, null,
+          processInstanceId, occurrence, ics));
+      sent++;
+    }
+    return sent;
+  }
+
+  private String invite(Workshop workshop) {
+    return WorkshopCalendar.invite(workshop, organizerEmail(workshop), clock.instant());
+  }
+
+  private String organizerEmail(Workshop workshop) {
+    User organizer = identityService.createUserQuery().userId(workshop.getOrganizer()).singleResult();
+    return organizer != null && organizer.getEmail() != null ? organizer.getEmail() : mailProperties.defaultReplyTo();
+  }
+
+  private static Map<String, Object> teacherModel(Workshop workshop, Teacher teacher) {
+    Map<String, Object> model = workshopModel(workshop);
+    model.put("recipientName", teacher.getName());
+    return model;
+  }
+
+  private static Map<String, Object> workshopModel(Workshop workshop) {
+    Map<String, Object> model = new HashMap<>();
+    model.put("workshopTitle", workshop.getTitle());
+    model.put("workshopReference", workshop.getReference());
+    model.put("location", workshop.getLocation());
+    model.put("sessions", WorkshopCalendar.sessions(workshop));
+    model.put("totalHours", workshop.totalHours());
+    return model;
+  }
+}
