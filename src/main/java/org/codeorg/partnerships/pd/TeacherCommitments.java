@@ -9,9 +9,13 @@ import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.Teacher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
 
 /** The district's answer about a teacher's guarantee, through its link ({@code POST .../teachers/{id}/commitment}). */
 @Service
+@Validated
 public class TeacherCommitments {
 
   private final DistrictAccess access;
@@ -22,9 +26,17 @@ public class TeacherCommitments {
     this.messages = messages;
   }
 
-  /** @return the teacher's name */
+  /**
+   * Delivers the guarantee to the teacher's PD instance.
+   *
+   * @return the teacher's name
+   * @throws jakarta.validation.ConstraintViolationException no answer given, before the token is looked at (400)
+   * @throws DistrictAccessDenied unknown reference, wrong token, or a teacher of another partnership (404)
+   * @throws org.codeorg.partnerships.common.NotWaitingException the teacher's guarantee is not expected now (409)
+   */
   @Transactional
-  public String answer(String reference, String token, Long teacherId, boolean commits) {
+  public String answer(String reference, String token, Long teacherId, @Valid TeacherCommitment commitment) {
+    boolean commits = commitment.commits();
     Partnership partnership = access.open(reference, token);
     Teacher teacher = partnership.getTeachers().stream().filter(t -> t.getId().equals(teacherId)).findFirst()
         .orElseThrow(DistrictAccessDenied::new);
