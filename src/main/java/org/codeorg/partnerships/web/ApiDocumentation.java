@@ -7,7 +7,6 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
-import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.codeorg.partnerships.common.ApiSchemes;
@@ -56,7 +55,7 @@ public class ApiDocumentation {
   PropertyCustomizer oneOfEnums() {
     return (property, type) -> {
       Annotation[] annotations = type.getCtxAnnotations();
-      if (annotations == null || !(property instanceof StringSchema)) {
+      if (annotations == null || property == null) {
         return property;
       }
       for (Annotation annotation : annotations) {
