@@ -41,6 +41,12 @@ public class ApplicationIntake {
   public record Accepted(Long id, String reference, String status) {
   }
 
+  /**
+   * Registers the application and starts its lifecycle.
+   *
+   * @throws InvalidApplicationException every broken intake rule, nothing written (400, each field named)
+   * @throws DuplicateApplicationException the district applied for this school year already (409, naming the first)
+   */
   public Accepted apply(PartnershipApplication application) {
     List<FieldViolation> violations = validator.validate(application);
     if (!violations.isEmpty()) {

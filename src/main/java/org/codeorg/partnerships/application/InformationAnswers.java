@@ -12,9 +12,13 @@ import org.codeorg.partnerships.partnership.PartnershipProgress;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
 
 /** The district's answer to a request for information; the application goes back to review. */
 @Service
+@Validated
 public class InformationAnswers {
 
   public static final String MESSAGE = "InformationReceived";
@@ -34,8 +38,16 @@ public class InformationAnswers {
     this.clock = clock;
   }
 
+  /**
+   * Stores the answer (trimmed) and lets the lifecycle's review continue.
+   *
+   * @throws jakarta.validation.ConstraintViolationException a blank or too long answer, before the token is looked at (400)
+   * @throws org.codeorg.partnerships.partnership.DistrictAccessDenied unknown reference or wrong token (404)
+   * @throws NotWaitingException no question is open (409)
+   */
   @Transactional
-  public void answer(String reference, String token, String answer) {
+  public void answer(String reference, String token, @Valid InformationAnswer body) {
+    String answer = body.answer().trim();
     Partnership partnership = access.open(reference, token);
     InformationRequest request = requests.findFirstByPartnershipIdAndAnsweredAtIsNullOrderByAskedAtDesc(partnership.getId())
         .orElseThrow(() -> new NotWaitingException("No question is waiting for an answer from this district"));

@@ -9,9 +9,13 @@ import org.codeorg.partnerships.partnership.DistrictAccessDenied;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
 
 /** A section's set-up facts reported by the district through its link ({@code POST .../sections/{id}/readiness}). */
 @Service
+@Validated
 public class SectionReadinessReports {
 
   private final DistrictAccess access;
@@ -24,9 +28,19 @@ public class SectionReadinessReports {
     this.messages = messages;
   }
 
-  /** @return the section's label; nothing is stored when the section's set-up is not waiting for facts (409) */
+  /**
+   * Stores the section's facts and lets its set-up instance judge them.
+   *
+   * @return the section's label
+   * @throws jakarta.validation.ConstraintViolationException missing or out-of-range facts, before the token is looked
+   *     at (400, each field named)
+   * @throws DistrictAccessDenied unknown reference, wrong token, or a section of another partnership (404)
+   * @throws org.codeorg.partnerships.common.NotWaitingException the section's set-up is not waiting for facts;
+   *     nothing is stored (409)
+   */
   @Transactional
-  public String report(String reference, String token, Long sectionId, CourseSection.SetupFacts facts) {
+  public String report(String reference, String token, Long sectionId, @Valid SectionFacts setup) {
+    CourseSection.SetupFacts facts = setup.facts();
     Partnership partnership = access.open(reference, token);
     CourseSection section = partnership.getSections().stream().filter(s -> s.getId().equals(sectionId)).findFirst()
         .orElseThrow(DistrictAccessDenied::new);

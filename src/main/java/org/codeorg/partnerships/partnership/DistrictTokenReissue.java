@@ -26,7 +26,12 @@ public class DistrictTokenReissue {
     this.clock = clock;
   }
 
-  /** Returns the new generation. */
+  /**
+   * Revokes the district's token and emails a link with the next one.
+   *
+   * @return the new generation
+   * @throws UnknownPartnershipException no partnership with this reference (404)
+   */
   @Transactional
   public int reissue(String reference, String staffUser) {
     Partnership p = partnerships.findByReference(reference)

@@ -9,9 +9,13 @@ import org.codeorg.partnerships.partnership.TeacherRepository;
 import org.codeorg.partnerships.partnership.UnknownPartnershipException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
 
 /** Completion of an online phase, as the online PD environment (or a PD manager) reports it. */
 @Service
+@Validated
 public class PdPhaseReports {
 
   private final PartnershipRepository partnerships;
@@ -28,16 +32,17 @@ public class PdPhaseReports {
   }
 
   /**
-   * Completes an open online phase with {@code hours} earned.
+   * Reports the teacher's online phase as attended with its hours; the teacher's PD instance goes on.
    *
-   * @return the phase as recorded before the process takes the report
-   * @throws UnknownPartnershipException when the partnership, the teacher or the phase does not
-   *     exist, or the teacher is not the partnership's (404)
-   * @throws NotWaitingException when the phase is a workshop phase, is not open, or its instance is
-   *     not waiting for the report (409)
+   * @return the phase reported
+   * @throws jakarta.validation.ConstraintViolationException hours missing or outside 1 to 200 (400)
+   * @throws UnknownPartnershipException no such partnership, or no such phase of the teacher there (404)
+   * @throws NotWaitingException the phase is a workshop, or not open, or not waiting for a report (409)
    */
   @Transactional
-  public PdPhase reportOnlineCompletion(String reference, Long teacherId, int phaseNumber, int hours) {
+  public PdPhase reportOnlineCompletion(String reference, Long teacherId, int phaseNumber,
+      @Valid PhaseCompletion completion) {
+    int hours = completion.hours();
     Partnership partnership = partnerships.findByReference(reference)
         .orElseThrow(() -> new UnknownPartnershipException(reference));
     PdPhase phase = phases.findByTeacherIdAndPhaseNumber(teacherId, phaseNumber)

@@ -8,9 +8,13 @@ import org.codeorg.partnerships.partnership.Teacher;
 import org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TeacherCommitment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
 
 /** The district's answer about a teacher's guarantee, through its link ({@code POST .../teachers/{id}/commitment}). */
 @Service
+@Validated
 public class TeacherCommitments {
 
   private final DistrictAccess access;
@@ -22,16 +26,16 @@ public class TeacherCommitments {
   }
 
   /**
-   * Delivers the answer to the teacher's {@code professional-development} instance.
+   * Delivers the guarantee to the teacher's PD instance.
    *
    * @return the teacher's name
-   * @throws DistrictAccessDenied when the token does not open the partnership or the teacher is not
-   *     one of its teachers (404, so a guessed id reveals nothing)
-   * @throws org.codeorg.partnerships.common.NotWaitingException when the instance is not waiting for
-   *     the guarantee (409)
+   * @throws jakarta.validation.ConstraintViolationException no answer given, before the token is looked at (400)
+   * @throws DistrictAccessDenied unknown reference, wrong token, or a teacher of another partnership (404)
+   * @throws org.codeorg.partnerships.common.NotWaitingException the teacher's guarantee is not expected now (409)
    */
   @Transactional
-  public String answer(String reference, String token, Long teacherId, boolean commits) {
+  public String answer(String reference, String token, Long teacherId, @Valid CommitmentAnswer commitment) {
+    boolean commits = commitment.commits();
     Partnership partnership = access.open(reference, token);
     Teacher teacher = partnership.getTeachers().stream().filter(t -> t.getId().equals(teacherId)).findFirst()
         .orElseThrow(DistrictAccessDenied::new);

@@ -1,5 +1,24 @@
 package org.codeorg.partnerships.plan;
 
-/** The four sections the partnership terms ask the district's plan to detail (or comments on them). */
-public record PlanSections(String vision, String implementation, String promotion, String communitySupport) {
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/**
+ * The four sections the partnership terms ask the district's plan to detail (or a reviewer's
+ * comments on them). The constraints are checked where a district submits a plan
+ * ({@link PlanSubmissions#submit}); comments may be empty.
+ */
+public record PlanSections(
+    @NotBlank(message = REQUIRED) @Size(max = MAX, message = TOO_LONG) String vision,
+    @NotBlank(message = REQUIRED) @Size(max = MAX, message = TOO_LONG) String implementation,
+    @NotBlank(message = REQUIRED) @Size(max = MAX, message = TOO_LONG) String promotion,
+    @NotBlank(message = REQUIRED) @Size(max = MAX, message = TOO_LONG) String communitySupport) {
+
+  public static final int MAX = 20_000;
+  private static final String REQUIRED = "is required";
+  private static final String TOO_LONG = "must be at most " + MAX + " characters";
+
+  PlanSections trimmed() {
+    return new PlanSections(vision.trim(), implementation.trim(), promotion.trim(), communitySupport.trim());
+  }
 }

@@ -9,9 +9,13 @@ import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipProgress;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.Valid;
 
 /** The district submits (a revision of) its comprehensive plan; a manager then reviews it. */
 @Service
+@Validated
 public class PlanSubmissions {
 
   public static final String MESSAGE = "PlanSubmitted";
@@ -31,9 +35,18 @@ public class PlanSubmissions {
     this.clock = clock;
   }
 
-  /** Returns the round of the stored plan (1 for the first submission). */
+  /**
+   * Stores the plan (each section trimmed) as the next round and lets the lifecycle's review start.
+   *
+   * @return the round of the stored plan (1 for the first submission)
+   * @throws jakarta.validation.ConstraintViolationException a missing or too long section, before the token is
+   *     looked at (400, each section named)
+   * @throws org.codeorg.partnerships.partnership.DistrictAccessDenied unknown reference or wrong token (404)
+   * @throws org.codeorg.partnerships.common.NotWaitingException no plan is expected now; nothing is stored (409)
+   */
   @Transactional
-  public int submit(String reference, String token, PlanSections sections) {
+  public int submit(String reference, String token, @Valid PlanSections submitted) {
+    PlanSections sections = submitted.trimmed();
     Partnership partnership = access.open(reference, token);
     int round = plans.findFirstByPartnershipIdOrderByRoundDesc(partnership.getId())
         .map(previous -> previous.getRound() + 1).orElse(1);

@@ -1,11 +1,21 @@
 package org.codeorg.partnerships.web;
 
+import java.math.BigDecimal;
 import java.net.URI;
+import java.time.temporal.Temporal;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.ConstraintViolationException;
+
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
 import org.codeorg.partnerships.application.DuplicateApplicationException;
 import org.codeorg.partnerships.common.FieldViolation;
+import org.codeorg.partnerships.common.FieldViolations;
 import org.codeorg.partnerships.application.InvalidApplicationException;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
 import org.codeorg.partnerships.common.NotWaitingException;
@@ -29,6 +39,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Every error of the project's API as RFC 9457 problem details ({@code application/problem+json}),
  * with an {@code errors} list of {field, message} for bad input. No stack traces or SQL in bodies.
+ * Bad input is a Bean Validation failure of a feature service's request record (method
+ * validation), a broken intake rule, or JSON that does not fit the record: each names its field.
  */
 @RestControllerAdvice(basePackages = "org.codeorg.partnerships")
 public class ApiProblems {
@@ -40,9 +52,9 @@ public class ApiProblems {
     return invalid("The application has errors", e.getViolations());
   }
 
-  @ExceptionHandler(InvalidRequestException.class)
-  ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
-    return invalid("The request has errors", e.getViolations());
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> invalidRequest(ConstraintViolationException e) {
+    return invalid("The request has errors", FieldViolations.of(e.getConstraintViolations()));
   }
 
   @ExceptionHandler(DuplicateApplicationException.class)
@@ -84,8 +96,60 @@ public class ApiProblems {
         return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", cause.getMessage()));
       }
     }
+    FieldViolation violation = wrongType(e);
     return invalid("The request body is not valid JSON of the expected shape",
-        List.of(new FieldViolation("body", "must be a JSON object as documented")));
+        List.of(violation != null ? violation : new FieldViolation("body", "must be a JSON object as documented")));
+  }
+
+  /** A value of the wrong JSON type inside the body, named by its path; null when the body itself is the problem. */
+  private static FieldViolation wrongType(HttpMessageNotReadableException e) {
+    JsonMappingException mapping = null;
+    Class<?> target = null;
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonMappingException m && mapping == null) {
+        mapping = m;
+      }
+      if (cause instanceof MismatchedInputException m && target == null) {
+        target = m.getTargetType();
+      }
+      if (cause instanceof InputCoercionException c && target == null) {
+        target = c.getTargetType();
+      }
+    }
+    if (mapping == null || mapping.getPath().isEmpty()) {
+      return null;
+    }
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference step : mapping.getPath()) {
+      if (step.getFieldName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(step.getFieldName());
+      } else if (step.getIndex() >= 0) {
+        field.append('[').append(step.getIndex()).append(']');
+      }
+    }
+    return field.isEmpty() ? null : new FieldViolation(field.toString(), expected(target));
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == null) {
+      return "has a value of the wrong type";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "must be true or false";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "must be a whole number";
+    }
+    if (Number.class.isAssignableFrom(type) || type.isPrimitive() || type == BigDecimal.class) {
+      return "must be a number";
+    }
+    if (type == String.class || Temporal.class.isAssignableFrom(type) || type.isEnum()) {
+      return "must be text";
+    }
+    if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+      return "must be a list";
+    }
+    return "must be a JSON object";
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -2,38 +2,51 @@ package org.codeorg.partnerships.workshop;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import jakarta.validation.Valid;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.lifecycle.LifecycleMessages;
+import org.codeorg.partnerships.pd.PlannedPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 /** A PD manager schedules a workshop (starting its {@code pd-workshop} instance) or changes its dates. */
 @Service
 @Transactional
+@Validated
 public class WorkshopScheduling {
 
   private static final Logger log = LoggerFactory.getLogger(WorkshopScheduling.class);
 
   static final Duration CLOSE_REMINDER_AFTER = Duration.ofDays(2);
+  private static final DateTimeFormatter STARTS =
+      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US).withZone(ZoneOffset.UTC);
 
   private final WorkshopRepository workshops;
+  private final WorkshopPhases phases;
   private final RuntimeService runtimeService;
   private final LifecycleMessages messages;
   private final Clock clock;
 
-  public WorkshopScheduling(WorkshopRepository workshops, RuntimeService runtimeService, LifecycleMessages messages,
+  public WorkshopScheduling(WorkshopRepository workshops, WorkshopPhases phases, RuntimeService runtimeService,
+      LifecycleMessages messages,
       Clock clock) {
     this.workshops = workshops;
+    this.phases = phases;
     this.runtimeService = runtimeService;
     this.messages = messages;
     this.clock = clock;
@@ -44,11 +57,25 @@ public class WorkshopScheduling {
   }
 
   /**
-   * Saves the workshop and starts its {@code pd-workshop} instance, whose business key is the
-   * workshop's reference ("WS-00001").
+   * Schedules a workshop as a PD manager planned it. Without a title it is named after course,
+   * phase and first day ("Exploring Computer Science, phase 2: Summer workshop, July 12, 2027").
    *
-   * @param organizer user id of the PD manager, who is asked to close the workshop
+   * @param organizer the PD manager's user id
+   * @throws jakarta.validation.ConstraintViolationException every broken rule of the plan, nothing written (400, each
+   *     field named)
    */
+  public Workshop schedule(@Valid WorkshopPlan plan, String organizer) {
+    Course course = Course.valueOf(plan.course().trim());
+    PlannedPhase phase = phases.find(course, plan.phase()).orElseThrow();
+    List<SessionTimes> sessions = SessionSchedule.Check.times(plan.sessions());
+    String title = plan.title() == null || plan.title().isBlank()
+        ? course.title() + ", phase " + phase.number() + ": " + phase.name() + ", " + STARTS.format(sessions.get(0).startsAt())
+        : plan.title().trim();
+    return schedule(new Request(course, phase.number(), title, plan.region().trim(), plan.location().trim(),
+        plan.capacity(), sessions), organizer);
+  }
+
+  /** Schedules an already checked request (the benchmark's shortcut past the plan's rules). */
   public Workshop schedule(Request request, String organizer) {
     Workshop workshop = workshops.save(new Workshop("WS-PENDING", request.course(), request.phaseNumber(),
         request.title(), request.region(), request.location(), request.capacity(), organizer, request.sessions(),
@@ -70,11 +97,13 @@ public class WorkshopScheduling {
   /**
    * New dates before the first session; the enrolled get new invites and the reminders move.
    *
-   * @throws UnknownWorkshopException when no workshop has the reference (404)
-   * @throws NotWaitingException when the workshop has started or closed, or its instance is not
-   *     between enrolment and the first session (409)
+   * @throws jakarta.validation.ConstraintViolationException the sessions break {@link SessionSchedule} (400)
+   * @throws UnknownWorkshopException no workshop with this reference (404)
+   * @throws NotWaitingException the workshop has started or is closed, or its instance is not between enrolment
+   *     and the first session (409)
    */
-  public Workshop reschedule(String reference, List<SessionTimes> sessions) {
+  public Workshop reschedule(String reference, @Valid WorkshopPlan.NewDates dates) {
+    List<SessionTimes> sessions = SessionSchedule.Check.times(dates.sessions());
     Workshop workshop = find(reference);
     if (workshop.getStatus() == WorkshopStatus.CLOSED || workshop.hasStarted(clock.instant())) {
       throw new NotWaitingException("Workshop " + reference + " has started; its dates can no longer change");
@@ -86,7 +115,7 @@ public class WorkshopScheduling {
     return workshop;
   }
 
-  /** @throws UnknownWorkshopException when no workshop has the reference (404) */
+  /** @throws UnknownWorkshopException no workshop with this reference (404) */
   @Transactional(readOnly = true)
   public Workshop find(String reference) {
     return workshops.findByReference(reference).orElseThrow(() -> new UnknownWorkshopException(reference));

@@ -19,10 +19,15 @@ import org.codeorg.partnerships.identity.StaffGroups;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.DistrictAccessTokens;
 import org.codeorg.partnerships.pd.PdPhaseReports;
-import org.codeorg.partnerships.web.DistrictApiController.CourseResultBody;
-import org.codeorg.partnerships.web.DistrictApiController.PlanBody;
-import org.codeorg.partnerships.web.DistrictApiController.ReadinessBody;
-import org.codeorg.partnerships.web.DistrictSubmissions;
+import org.codeorg.partnerships.classroom.SectionFacts;
+import org.codeorg.partnerships.classroom.SectionReadinessReports;
+import org.codeorg.partnerships.evaluation.EvaluationData;
+import org.codeorg.partnerships.evaluation.EvaluationSubmissions;
+import org.codeorg.partnerships.pd.PhaseCompletion;
+import org.codeorg.partnerships.pd.CommitmentAnswer;
+import org.codeorg.partnerships.pd.TeacherCommitments;
+import org.codeorg.partnerships.plan.PlanSections;
+import org.codeorg.partnerships.plan.PlanSubmissions;
 import org.codeorg.partnerships.workshop.SessionTimes;
 import org.codeorg.partnerships.workshop.WorkshopScheduling;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -46,7 +51,10 @@ final class AppWorld implements Autopilot.World {
   private final ConfigurableApplicationContext context;
   private final ProcessEngine engine;
   private final ApplicationIntake intake;
-  private final DistrictSubmissions submissions;
+  private final PlanSubmissions plans;
+  private final SectionReadinessReports readiness;
+  private final TeacherCommitments commitments;
+  private final EvaluationSubmissions evaluations;
   private final PdPhaseReports phaseReports;
   private final WorkshopScheduling scheduling;
   private final DistrictAccessTokens tokens;
@@ -76,7 +84,10 @@ final class AppWorld implements Autopilot.World {
         .run(arguments.toArray(String[]::new));
     this.engine = context.getBean(ProcessEngine.class);
     this.intake = context.getBean(ApplicationIntake.class);
-    this.submissions = context.getBean(DistrictSubmissions.class);
+    this.plans = context.getBean(PlanSubmissions.class);
+    this.readiness = context.getBean(SectionReadinessReports.class);
+    this.commitments = context.getBean(TeacherCommitments.class);
+    this.evaluations = context.getBean(EvaluationSubmissions.class);
     this.phaseReports = context.getBean(PdPhaseReports.class);
     this.scheduling = context.getBean(WorkshopScheduling.class);
     this.tokens = context.getBean(DistrictAccessTokens.class);
@@ -138,17 +149,18 @@ final class AppWorld implements Autopilot.World {
     String reference = waiting.reference();
     String token = tokens.tokenFor(reference, 1);
     switch (waiting.message()) {
-      case "PlanSubmitted" -> submissions.submitPlan(reference, token, new PlanBody(
+      case "PlanSubmitted" -> plans.submit(reference, token, new PlanSections(
           "Computer science for every student by 2030", "CS in every school", "Family nights", "Local employers mentor"));
-      case "SectionReadinessReported" -> submissions.reportReadiness(reference, token, waiting.sectionId(),
-          new ReadinessBody("Period 2", "R-" + waiting.sectionId(), "CS-" + waiting.sectionId(), true, 50, true,
+      case "SectionReadinessReported" -> readiness.report(reference, token, waiting.sectionId(),
+          new SectionFacts("Period 2", "R-" + waiting.sectionId(), "CS-" + waiting.sectionId(), true, 50, true,
               new BigDecimal("60.00")));
-      case "TeacherCommitmentReceived" -> submissions.commit(reference, token, waiting.teacherId(), true);
+      case "TeacherCommitmentReceived" -> commitments.answer(reference, token, waiting.teacherId(), new CommitmentAnswer(true));
       case "PdPhaseReported" -> phaseReports.reportOnlineCompletion(reference, waiting.teacherId(),
-          waiting.phaseNumber(), ONLINE_HOURS.get(courseOf(waiting.teacherId()) + ":" + waiting.phaseNumber()));
-      case "EvaluationDataSubmitted" -> submissions.submitEvaluation(reference, token, Shape.OFFERS.stream()
-          .map(offer -> new CourseResultBody(offer[0], shape.sectionsPerCourse(), 30 * shape.sectionsPerCourse(),
-              27 * shape.sectionsPerCourse())).toList());
+          waiting.phaseNumber(), new PhaseCompletion(ONLINE_HOURS.get(courseOf(waiting.teacherId()) + ":"
+              + waiting.phaseNumber())));
+      case "EvaluationDataSubmitted" -> evaluations.submit(reference, token, new EvaluationData(Shape.OFFERS.stream()
+          .map(offer -> new EvaluationData.CourseCounts(offer[0], shape.sectionsPerCourse(), 30 * shape.sectionsPerCourse(),
+              27 * shape.sectionsPerCourse())).toList()));
       default -> throw new IllegalStateException("The happy path does not expect " + waiting.message());
     }
   }

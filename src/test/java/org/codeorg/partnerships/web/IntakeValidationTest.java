@@ -53,7 +53,10 @@ class IntakeValidationTest extends SpringIntegrationTest {
         bad("school year", "schoolYear", a -> a.put("schoolYear", "2027/28")),
         bad("no sections", "courses[0].sections", a -> course(a).put("sections", 0)),
         bad("unknown school level", "schools[0].level", a -> ((ObjectNode) a.get("schools").get(0)).put("level", "HIGHER")),
-        bad("sections not a number", "body", a -> course(a).put("sections", "two")),
+        bad("sections not a number", "courses[0].sections", a -> course(a).put("sections", "two")),
+        bad("one-to-one computing not a boolean", "technology.oneToOneComputing",
+            a -> ((ObjectNode) a.get("technology")).put("oneToOneComputing", "yes")),
+        bad("technology not an object", "technology", a -> a.put("technology", "fast")),
         bad("huge district name", "district.name", a -> ((ObjectNode) a.get("district")).put("name", "x".repeat(5000))));
   }
 
@@ -68,6 +71,18 @@ class IntakeValidationTest extends SpringIntegrationTest {
 
     assertProblem(response, 400, field);
     assertThat(counts()).as("rows and instances after: " + description).containsExactly(before);
+  }
+
+  @Test
+  void aValueOfTheWrongJsonTypeIsNamedWithWhatItMustBe() {
+    ObjectNode application = Http.JSON.valueToTree(Http.application());
+    ((ObjectNode) application.get("technology")).put("oneToOneComputing", "yes");
+
+    Http.Response response = http.post("/api/applications", null, application.toString(), Map.of());
+
+    assertProblem(response, 400, "technology.oneToOneComputing");
+    assertThat(response.json().get("errors")).hasSize(1);
+    assertThat(response.json().get("errors").get(0).get("message").asText()).isEqualTo("must be true or false");
   }
 
   @Test

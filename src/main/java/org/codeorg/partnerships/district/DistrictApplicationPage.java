@@ -1,4 +1,4 @@
-package org.codeorg.partnerships.web;
+package org.codeorg.partnerships.district;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,6 +28,7 @@ import org.codeorg.partnerships.application.PartnershipApplication;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.LeaderRole;
 import org.codeorg.partnerships.partnership.SchoolLevel;
+import org.codeorg.partnerships.web.IntakeRateLimiter;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;

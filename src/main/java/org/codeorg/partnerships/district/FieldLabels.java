@@ -1,4 +1,4 @@
-package org.codeorg.partnerships.web;
+package org.codeorg.partnerships.district;
 
 import java.util.LinkedHashMap;
 import java.util.Locale;

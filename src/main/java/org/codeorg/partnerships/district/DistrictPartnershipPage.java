@@ -1,4 +1,4 @@
-package org.codeorg.partnerships.web;
+package org.codeorg.partnerships.district;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -6,21 +6,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.ConstraintViolationException;
 
-import org.codeorg.partnerships.common.FieldViolation;
+import org.codeorg.partnerships.application.InformationAnswer;
+import org.codeorg.partnerships.application.InformationAnswers;
 import org.codeorg.partnerships.application.InformationRequestRepository;
+import org.codeorg.partnerships.classroom.SectionFacts;
+import org.codeorg.partnerships.classroom.SectionReadinessReports;
+import org.codeorg.partnerships.common.FieldViolation;
+import org.codeorg.partnerships.common.FieldViolations;
+import org.codeorg.partnerships.common.NotWaitingException;
+import org.codeorg.partnerships.evaluation.EvaluationData;
+import org.codeorg.partnerships.evaluation.EvaluationSubmissions;
 import org.codeorg.partnerships.partnership.CourseSection;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
-import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEventRepository;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 import org.codeorg.partnerships.partnership.SectionReadiness;
 import org.codeorg.partnerships.partnership.TeacherPdStatus;
+import org.codeorg.partnerships.pd.CommitmentAnswer;
+import org.codeorg.partnerships.pd.TeacherCommitments;
+import org.codeorg.partnerships.plan.PlanSections;
+import org.codeorg.partnerships.plan.PlanSubmissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,12 +47,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 /**
  * The page behind the link in every district email: where the partnership stands, what comes
  * next, its milestones, and the forms the district answers with at that stage (a question, the
- * plan, teachers' guarantees, sections' set-up, evaluation data). Forms post to the same checks and
- * services as the JSON API; errors are shown next to their fields. Opened by the partnership's
- * token only; anything else is the same 404.
+ * plan, teachers' guarantees, sections' set-up, evaluation data). Forms post to the feature
+ * services the JSON API calls, with the same records and checks; errors are shown next to their
+ * fields. Opened by the partnership's token only; anything else is the same 404.
  */
 @Controller
-public class DistrictPageController {
+public class DistrictPartnershipPage {
 
   private static final Map<PartnershipStage, String> NEXT_STEPS = Map.of(
       PartnershipStage.APPLICATION_REVIEW, "A partnership manager is reviewing your application. We will email you the decision.",
@@ -66,16 +77,25 @@ public class DistrictPageController {
   private final DistrictAccess access;
   private final PartnershipEventRepository events;
   private final InformationRequestRepository informationRequests;
-  private final DistrictSubmissions submissions;
+  private final InformationAnswers informationAnswers;
+  private final PlanSubmissions planSubmissions;
+  private final TeacherCommitments teacherCommitments;
+  private final SectionReadinessReports readinessReports;
+  private final EvaluationSubmissions evaluationSubmissions;
   private final TransactionTemplate readOnly;
 
-  public DistrictPageController(DistrictAccess access, PartnershipEventRepository events,
-      InformationRequestRepository informationRequests, DistrictSubmissions submissions,
-      TransactionTemplate transactions) {
+  public DistrictPartnershipPage(DistrictAccess access, PartnershipEventRepository events,
+      InformationRequestRepository informationRequests, InformationAnswers informationAnswers,
+      PlanSubmissions planSubmissions, TeacherCommitments teacherCommitments, SectionReadinessReports readinessReports,
+      EvaluationSubmissions evaluationSubmissions, TransactionTemplate transactions) {
     this.access = access;
     this.events = events;
     this.informationRequests = informationRequests;
-    this.submissions = submissions;
+    this.informationAnswers = informationAnswers;
+    this.planSubmissions = planSubmissions;
+    this.teacherCommitments = teacherCommitments;
+    this.readinessReports = readinessReports;
+    this.evaluationSubmissions = evaluationSubmissions;
     this.readOnly = new TransactionTemplate(transactions.getTransactionManager());
     this.readOnly.setReadOnly(true);
   }
@@ -90,35 +110,33 @@ public class DistrictPageController {
   @PostMapping("/district/partnerships/{reference}/information")
   public String answer(@PathVariable String reference, @RequestParam MultiValueMap<String, String> form,
       HttpServletResponse response, Model model) {
-    return submit(reference, form, "information", response, model, "", () -> {
-      submissions.answer(reference, token(form), value(form, "answer"));
-      return null;
-    });
+    return submit(reference, form, "information", response, model, "",
+        () -> informationAnswers.answer(reference, token(form), new InformationAnswer(value(form, "answer"))));
   }
 
   @PostMapping("/district/partnerships/{reference}/plan")
   public String plan(@PathVariable String reference, @RequestParam MultiValueMap<String, String> form,
       HttpServletResponse response, Model model) {
-    return submit(reference, form, "plan", response, model, "", () -> submissions.submitPlan(reference, token(form),
-        new DistrictApiController.PlanBody(value(form, "vision"), value(form, "implementation"),
-            value(form, "promotion"), value(form, "communitySupport"))));
+    return submit(reference, form, "plan", response, model, "", () -> planSubmissions.submit(reference, token(form),
+        new PlanSections(value(form, "vision"), value(form, "implementation"), value(form, "promotion"),
+            value(form, "communitySupport"))));
   }
 
   @PostMapping("/district/partnerships/{reference}/teachers/{teacherId}/commitment")
   public String commitment(@PathVariable String reference, @PathVariable Long teacherId,
       @RequestParam MultiValueMap<String, String> form, HttpServletResponse response, Model model) {
-    String commits = value(form, "teacher-" + teacherId + "-commits");
-    return submit(reference, form, "commitment", response, model, "teacher-" + teacherId + "-",
-        () -> submissions.commit(reference, token(form), teacherId, commits == null ? null : "true".equals(commits)));
+    String p = "teacher-" + teacherId + "-";
+    return submit(reference, form, "commitment", response, model, p, () -> teacherCommitments.answer(reference,
+        token(form), teacherId, new CommitmentAnswer(FormInput.bool(value(form, p + "commits")))));
   }
 
   @PostMapping("/district/partnerships/{reference}/sections/{sectionId}/readiness")
   public String readiness(@PathVariable String reference, @PathVariable Long sectionId,
       @RequestParam MultiValueMap<String, String> form, HttpServletResponse response, Model model) {
     String p = "section-" + sectionId + "-";
-    return submit(reference, form, "readiness", response, model, p, () -> submissions.reportReadiness(reference,
-        token(form), sectionId, new DistrictApiController.ReadinessBody(value(form, p + "timeSlot"),
-            value(form, p + "room"), value(form, p + "courseCode"), FormInput.bool(value(form, p + "oneToOneComputing")),
+    return submit(reference, form, "readiness", response, model, p, () -> readinessReports.report(reference,
+        token(form), sectionId, new SectionFacts(value(form, p + "timeSlot"), value(form, p + "room"),
+            value(form, p + "courseCode"), FormInput.bool(value(form, p + "oneToOneComputing")),
             FormInput.integer(value(form, p + "bandwidthMbps")), FormInput.bool(value(form, p + "materialsReady")),
             FormInput.decimal(value(form, p + "materialsCostPerClass")))));
   }
@@ -126,30 +144,30 @@ public class DistrictPageController {
   @PostMapping("/district/partnerships/{reference}/evaluation-data")
   public String evaluation(@PathVariable String reference, @RequestParam MultiValueMap<String, String> form,
       HttpServletResponse response, Model model) {
-    List<DistrictApiController.CourseResultBody> courses = new ArrayList<>();
+    List<EvaluationData.CourseCounts> courses = new ArrayList<>();
     for (int i = 0; value(form, "courses[" + i + "].course") != null && i < 20; i++) {
       String p = "courses[" + i + "].";
-      courses.add(new DistrictApiController.CourseResultBody(value(form, p + "course"),
+      courses.add(new EvaluationData.CourseCounts(value(form, p + "course"),
           FormInput.integer(value(form, p + "sectionsTaught")), FormInput.integer(value(form, p + "studentsEnrolled")),
           FormInput.integer(value(form, p + "studentsCompleted"))));
     }
     return submit(reference, form, "evaluation", response, model, "",
-        () -> submissions.submitEvaluation(reference, token(form), courses));
+        () -> evaluationSubmissions.submit(reference, token(form), new EvaluationData(courses)));
   }
 
   /** Runs a submission: success redirects to the page (no resubmission on reload), errors show the page again. */
   private String submit(String reference, MultiValueMap<String, String> form, String done, HttpServletResponse response,
-      Model model, String fieldPrefix, Supplier<Object> submission) {
+      Model model, String fieldPrefix, Runnable submission) {
     Map<String, String> values = new LinkedHashMap<>();
     form.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(0)));
     try {
-      submission.get();
+      submission.run();
       return "redirect:/district/partnerships/" + reference + "?token="
           + URLEncoder.encode(token(form) == null ? "" : token(form), StandardCharsets.UTF_8) + "&done=" + done;
-    } catch (InvalidRequestException e) {
+    } catch (ConstraintViolationException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       Map<String, String> errors = new LinkedHashMap<>();
-      for (FieldViolation violation : e.getViolations()) {
+      for (FieldViolation violation : FieldViolations.of(e.getConstraintViolations())) {
         errors.merge(fieldPrefix + violation.field(), violation.message(), (a, b) -> a + "; " + b);
       }
       return page(reference, token(form), model, values, errors, null);
@@ -191,7 +209,7 @@ public class DistrictPageController {
             "school", t.getSchool().getName())).toList());
     model.addAttribute("sectionsToReport", !implementation ? List.of() : partnership.getSections().stream()
         .filter(s -> s.getReadiness() == SectionReadiness.NOT_REPORTED || s.getReadiness() == SectionReadiness.NOT_READY)
-        .map(DistrictPageController::section).toList());
+        .map(DistrictPartnershipPage::section).toList());
     model.addAttribute("evaluationCourses", stage != PartnershipStage.EVALUATION ? List.of()
         : partnership.getSections().stream().map(s -> s.getCourse()).distinct()
             .map(c -> Map.of("code", c.name(), "title", c.title())).toList());

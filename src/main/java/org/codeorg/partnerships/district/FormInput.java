@@ -1,4 +1,4 @@
-package org.codeorg.partnerships.web;
+package org.codeorg.partnerships.district;
 
 import java.math.BigDecimal;
 
