@@ -6,7 +6,6 @@ import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.teacher
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
-import org.codeorg.partnerships.deliverables.DeliverableSteps;
 import org.codeorg.partnerships.engine.FormValues;
 import org.codeorg.partnerships.engine.TextVariables;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
@@ -23,7 +22,7 @@ class PdDelegates {
   // --- partnership-lifecycle: implementation stage ---
 
   @Bean("startImplementation")
-  JavaDelegate startImplementation(ImplementationSteps steps, DeliverableSteps deliverables) {
+  JavaDelegate startImplementation(ImplementationSteps steps) {
     return execution -> {
       Long partnershipId = LifecycleProcess.partnershipId(execution);
       ImplementationSteps.Started started = steps.start(partnershipId);
@@ -32,7 +31,6 @@ class PdDelegates {
       execution.setVariable("elementaryTeachersSummary", TextVariables.fit(started.elementaryTeachers(),
           "the full list is in the partnership's staff view"));
       execution.setVariable("schoolYearEndsAt", started.schoolYearEndsAt());
-      execution.setVariable("hourOfCodeAt", deliverables.nextHourOfCode(partnershipId).orElse(null));
     };
   }
 
