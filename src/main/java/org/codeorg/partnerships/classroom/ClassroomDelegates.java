@@ -2,8 +2,6 @@ package org.codeorg.partnerships.classroom;
 
 import static org.codeorg.partnerships.classroom.ClassroomProcess.sectionId;
 
-import java.math.BigDecimal;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.codeorg.partnerships.engine.CompletingUser;

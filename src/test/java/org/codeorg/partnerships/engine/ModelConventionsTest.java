@@ -44,7 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * DESIGN 6 conventions every model keeps: one process per file named by its id, a history
  * time-to-live, complete diagram interchange (Modeler and Cockpit draw every element), named
- * elements, and for every user task a candidate group and a form of this repository.
+ * elements, and for every user task a candidate group and a form of this repository. With the
+ * model contracts ({@code *Process} and {@code *Decision} classes): every key and message name is
+ * a contract constant, delegate beans are named after their elements, form fields that conditions
+ * and listeners read are in the form before them, and decision values are the contracts' enum
+ * constants. That every expression resolves against the Spring context is {@link ModelReferencesTest}.
  */
 class ModelConventionsTest {
 
