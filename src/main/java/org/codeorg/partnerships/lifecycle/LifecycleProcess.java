@@ -66,6 +66,21 @@ public final class LifecycleProcess {
   public static final ProcessVariable<String> TEACHERS_SUMMARY = ProcessVariable.string("teachersSummary");
   public static final ProcessVariable<String> TECHNOLOGY_SUMMARY = ProcessVariable.string("technologySummary");
 
+  // Start form submit-application (staff key in an application received by mail); read leniently
+  // by StartFormApplication, which turns them into the API's application.
+  public static final ProcessVariable<String> DISTRICT_NCES_ID = ProcessVariable.string("districtNcesId");
+  public static final ProcessVariable<String> CONTACT_NAME = ProcessVariable.string("contactName");
+  public static final ProcessVariable<String> CONTACT_EMAIL = ProcessVariable.string("contactEmail");
+  public static final ProcessVariable<String> CONTACT_PHONE = ProcessVariable.string("contactPhone");
+  public static final ProcessVariable<String> SCHOOL_NAME = ProcessVariable.string("schoolName");
+  public static final ProcessVariable<String> SCHOOL_LEVEL = ProcessVariable.string("schoolLevel");
+  public static final ProcessVariable<String> COURSE = ProcessVariable.string("course");
+  public static final ProcessVariable<Integer> SECTIONS = ProcessVariable.integer("sections");
+  public static final ProcessVariable<String> TEACHER_NAME = ProcessVariable.string("teacherName");
+  public static final ProcessVariable<String> TEACHER_EMAIL = ProcessVariable.string("teacherEmail");
+  public static final ProcessVariable<Boolean> ONE_TO_ONE_COMPUTING = ProcessVariable.bool("oneToOneComputing");
+  public static final ProcessVariable<Integer> BANDWIDTH_MBPS = ProcessVariable.integer("bandwidthMbps");
+
   // --- review, information, signature (forms review-application, record-signed-agreement) ---
 
   public static final ProcessVariable<ReviewDecision> REVIEW_DECISION =
