@@ -61,11 +61,11 @@ public class ApplicationIntake {
         // Transient: the first step reads it in this same transaction; stored, it would cost three
         // rows (runtime, history, detail), a byte array when over 4,000 characters, and keep the
         // applicant's personal data in the history after registration.
-        .setVariable(RegisterApplicationDelegate.VAR_APPLICATION_JSON, Variables.stringValue(json(application), true))
-        .setVariable(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, reference)
+        .setVariable(LifecycleProcess.APPLICATION_JSON.name(), Variables.stringValue(json(application), true))
+        .setVariables(LifecycleProcess.PARTNERSHIP_REFERENCE.with(reference))
         .executeWithVariablesInReturn().getVariables();
-    return new Accepted(((Number) registered.get(LifecycleProcess.VAR_PARTNERSHIP_ID)).longValue(), reference,
-        (String) registered.get(LifecycleProcess.VAR_PARTNERSHIP_STAGE));
+    return new Accepted(LifecycleProcess.PARTNERSHIP_ID.from(registered), reference,
+        LifecycleProcess.PARTNERSHIP_STAGE.from(registered).name());
   }
 
   private String json(PartnershipApplication application) {

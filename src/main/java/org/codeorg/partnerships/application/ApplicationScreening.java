@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.application;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationScreening {
 
-  public static final String DECISION_KEY = "application-screening";
-
   private final DecisionService decisionService;
   private final PartnershipProgress progress;
 
@@ -34,11 +33,12 @@ public class ApplicationScreening {
   @Transactional
   public ScreeningResult screen(Long partnershipId) {
     Partnership partnership = progress.load(partnershipId);
-    DmnDecisionResult findings = decisionService.evaluateDecisionByKey(DECISION_KEY)
+    DmnDecisionResult findings = decisionService.evaluateDecisionByKey(ApplicationScreeningDecision.DECISION_KEY)
         .variables(inputs(partnership)).evaluate();
-    ScreeningResult result = ScreeningResult.of(findings.collectEntries("outcome"), findings.collectEntries("reason"));
-    partnership.recordScreening(result.outcome());
-    progress.record(partnership, "SCREENED", result.outcome());
+    ScreeningResult result = ScreeningResult.of(findings.collectEntries(ApplicationScreeningDecision.OUTCOME.name()),
+        findings.collectEntries(ApplicationScreeningDecision.REASON.name()));
+    partnership.recordScreening(result.outcome().name());
+    progress.record(partnership, "SCREENED", result.outcome().name());
     return result;
   }
 
@@ -52,12 +52,13 @@ public class ApplicationScreening {
         .filter(e -> teachersPerCourse.containsKey(e.getKey()))
         .mapToDouble(e -> (double) e.getValue() / teachersPerCourse.get(e.getKey()))
         .max().orElse(0);
-    return Map.of(
-        "coursesOffered", sectionsPerCourse.size(),
-        "coursesWithoutTeacher", (int) withoutTeacher,
-        "maxSectionsPerTeacher", maxSectionsPerTeacher,
-        "oneToOneComputing", p.isOneToOneComputing(),
-        "bandwidthMbps", p.getBandwidthMbps());
+    Map<String, Object> inputs = new HashMap<>();
+    ApplicationScreeningDecision.COURSES_OFFERED.putIn(inputs, sectionsPerCourse.size());
+    ApplicationScreeningDecision.COURSES_WITHOUT_TEACHER.putIn(inputs, (int) withoutTeacher);
+    ApplicationScreeningDecision.MAX_SECTIONS_PER_TEACHER.putIn(inputs, maxSectionsPerTeacher);
+    ApplicationScreeningDecision.ONE_TO_ONE_COMPUTING.putIn(inputs, p.isOneToOneComputing());
+    ApplicationScreeningDecision.BANDWIDTH_MBPS.putIn(inputs, p.getBandwidthMbps());
+    return inputs;
   }
 
   private static Object offerKey(CourseSection s) {

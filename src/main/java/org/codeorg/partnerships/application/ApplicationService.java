@@ -1,6 +1,7 @@
 package org.codeorg.partnerships.application;
 
 import org.codeorg.partnerships.common.FieldViolation;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -130,22 +131,22 @@ public class ApplicationService {
   /** The facts the "Review application" form shows, as text variables the form templates read. */
   private static Map<String, Object> reviewSummary(Partnership p) {
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("districtState", p.getDistrict().getState());
-    summary.put("schoolYear", p.getSchoolYear());
-    summary.put("contactSummary", p.getContactName() + " <" + p.getContactEmail() + ">"
+    LifecycleProcess.DISTRICT_STATE.putIn(summary, p.getDistrict().getState());
+    LifecycleProcess.SCHOOL_YEAR.putIn(summary, p.getSchoolYear());
+    LifecycleProcess.CONTACT_SUMMARY.putIn(summary, p.getContactName() + " <" + p.getContactEmail() + ">"
         + (p.getContactPhone() == null || p.getContactPhone().isBlank() ? "" : ", " + p.getContactPhone()));
-    summary.put("schoolsSummary", TextVariables.fit(p.getSchools().stream()
+    LifecycleProcess.SCHOOLS_SUMMARY.putIn(summary, TextVariables.fit(p.getSchools().stream()
         .map(s -> s.getName() + " (" + s.getLevel().name().toLowerCase() + ")")
         .collect(Collectors.joining(", ")), FULL_LIST));
     Map<String, Long> sectionsPerOffer = p.getSections().stream().collect(Collectors.groupingBy(
         s -> s.getCourse() + " at " + s.getSchool().getName(), LinkedHashMap::new, Collectors.counting()));
-    summary.put("coursesSummary", TextVariables.fit(sectionsPerOffer.entrySet().stream()
+    LifecycleProcess.COURSES_SUMMARY.putIn(summary, TextVariables.fit(sectionsPerOffer.entrySet().stream()
         .map(e -> e.getKey() + ": " + e.getValue() + (e.getValue() == 1 ? " section" : " sections"))
         .collect(Collectors.joining("; ")), FULL_LIST));
-    summary.put("teachersSummary", TextVariables.fit(p.getTeachers().size() + " teacher(s): " + p.getTeachers().stream()
+    LifecycleProcess.TEACHERS_SUMMARY.putIn(summary, TextVariables.fit(p.getTeachers().size() + " teacher(s): " + p.getTeachers().stream()
         .map(t -> t.getName() + " (" + t.getCourse() + ")")
         .collect(Collectors.joining(", ")), FULL_LIST));
-    summary.put("technologySummary", (p.isOneToOneComputing() ? "1:1 computing" : "no 1:1 computing") + ", "
+    LifecycleProcess.TECHNOLOGY_SUMMARY.putIn(summary, (p.isOneToOneComputing() ? "1:1 computing" : "no 1:1 computing") + ", "
         + p.getBandwidthMbps() + " Mb/s");
     return summary;
   }

@@ -21,8 +21,6 @@ import jakarta.validation.Valid;
 @Validated
 public class InformationAnswers {
 
-  public static final String MESSAGE = "InformationReceived";
-
   private final DistrictAccess access;
   private final InformationRequestRepository requests;
   private final PartnershipProgress progress;
@@ -53,9 +51,10 @@ public class InformationAnswers {
         .orElseThrow(() -> new NotWaitingException("No question is waiting for an answer from this district"));
     request.answer(answer, clock.instant());
     progress.moveTo(partnership, PartnershipStage.APPLICATION_REVIEW, "INFORMATION_RECEIVED", null);
-    messages.deliver(MESSAGE, reference, Map.of(
-        LifecycleProcess.VAR_PARTNERSHIP_STAGE, partnership.getStage().name(),
-        "informationQuestion", request.getQuestion(),
-        "informationAnswer", answer), "The partnership is not waiting for information");
+    Map<String, Object> payload = LifecycleProcess.PARTNERSHIP_STAGE.with(partnership.getStage());
+    LifecycleProcess.INFORMATION_QUESTION.putIn(payload, request.getQuestion());
+    LifecycleProcess.INFORMATION_ANSWER.putIn(payload, answer);
+    messages.deliver(LifecycleProcess.MESSAGE_INFORMATION_RECEIVED, reference, payload,
+        "The partnership is not waiting for information");
   }
 }

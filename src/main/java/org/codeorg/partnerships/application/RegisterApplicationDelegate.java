@@ -8,15 +8,12 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Register application": turns the submitted application into the partnership's tables, makes
+ * {@code Task_RegisterApplication} ({@code ${registerApplication}}): turns the submitted application into the partnership's tables, makes
  * its reference the business key, and keeps only ids, stage and the reviewer's summary as
  * process variables.
  */
 @Component("registerApplication")
 public class RegisterApplicationDelegate implements JavaDelegate {
-
-  /** Set by {@code POST /api/applications}: the whole application as JSON, removed once registered. */
-  public static final String VAR_APPLICATION_JSON = "applicationJson";
 
   private final ApplicationService applications;
   private final ObjectMapper objectMapper;
@@ -32,20 +29,20 @@ public class RegisterApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    Object json = execution.getVariable(VAR_APPLICATION_JSON);
+    String json = LifecycleProcess.APPLICATION_JSON.get(execution);
     PartnershipApplication application = json != null
-        ? json(json.toString())
+        ? json(json)
         : StartFormApplication.from(execution.getVariables());
     RegisteredPartnership registered = applications.register(application,
-        (String) execution.getVariable(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE), execution.getProcessInstanceId());
+        LifecycleProcess.PARTNERSHIP_REFERENCE.get(execution), execution.getProcessInstanceId());
 
     execution.setProcessBusinessKey(registered.reference());
     execution.removeVariables(StartFormApplication.FIELDS);
-    execution.removeVariable(VAR_APPLICATION_JSON);
-    execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_ID, registered.id());
-    execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, registered.reference());
-    execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, registered.stage().name());
-    execution.setVariable(LifecycleProcess.VAR_DISTRICT_NAME, registered.districtName());
+    execution.removeVariable(LifecycleProcess.APPLICATION_JSON.name());
+    LifecycleProcess.PARTNERSHIP_ID.set(execution, registered.id());
+    LifecycleProcess.PARTNERSHIP_REFERENCE.set(execution, registered.reference());
+    LifecycleProcess.PARTNERSHIP_STAGE.set(execution, registered.stage());
+    LifecycleProcess.DISTRICT_NAME.set(execution, registered.districtName());
     execution.setVariables(registered.reviewSummary());
   }
 }

@@ -2,13 +2,20 @@ package org.codeorg.partnerships.application;
 
 import java.util.List;
 
-/** The screening's result (ELIGIBLE, NEEDS_REVIEW or INELIGIBLE) and the reasons behind it. */
-public record ScreeningResult(String outcome, List<String> reasons) {
+import org.codeorg.partnerships.lifecycle.LifecycleProcess.ScreeningOutcome;
 
-  /** The findings of the decision table: the most severe one decides, ELIGIBLE when there is none. */
+/** The screening's result (ELIGIBLE, NEEDS_REVIEW or INELIGIBLE) and the reasons behind it. */
+public record ScreeningResult(ScreeningOutcome outcome, List<String> reasons) {
+
+  /**
+   * The findings of the decision table: the most severe one decides, ELIGIBLE when there is none.
+   *
+   * @param outcomes the table's {@code outcome} entries
+   * @throws IllegalArgumentException when the table answers an outcome the contract does not know
+   */
   public static ScreeningResult of(List<String> outcomes, List<String> reasons) {
-    String outcome = outcomes.contains("INELIGIBLE") ? "INELIGIBLE"
-        : outcomes.contains("NEEDS_REVIEW") ? "NEEDS_REVIEW" : "ELIGIBLE";
+    ScreeningOutcome outcome = outcomes.stream().map(ScreeningOutcome::valueOf)
+        .max(Comparable::compareTo).orElse(ScreeningOutcome.ELIGIBLE);
     return new ScreeningResult(outcome, List.copyOf(reasons));
   }
 

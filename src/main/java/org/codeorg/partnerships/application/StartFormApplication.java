@@ -1,7 +1,10 @@
 package org.codeorg.partnerships.application;
 
+import static org.codeorg.partnerships.lifecycle.LifecycleProcess.*;
+
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.codeorg.partnerships.application.PartnershipApplication.ContactInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.CourseOffer;
@@ -9,6 +12,7 @@ import org.codeorg.partnerships.application.PartnershipApplication.DistrictInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.SchoolInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.TeacherInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.TechnologyInfo;
+import org.codeorg.partnerships.engine.ProcessVariable;
 
 /**
  * The fields of the Tasklist start form "Submit application" ({@code forms/submit-application.form}):
@@ -17,39 +21,40 @@ import org.codeorg.partnerships.application.PartnershipApplication.TechnologyInf
  */
 public final class StartFormApplication {
 
-  public static final List<String> FIELDS = List.of(
-      "districtName", "districtNcesId", "districtState",
-      "contactName", "contactEmail", "contactPhone",
-      "schoolYear", "schoolName", "schoolLevel", "course", "sections",
-      "teacherName", "teacherEmail", "oneToOneComputing", "bandwidthMbps");
+  /** The form's fields, removed once the application is registered. */
+  public static final List<String> FIELDS = Stream.of(
+      DISTRICT_NAME, DISTRICT_NCES_ID, DISTRICT_STATE,
+      CONTACT_NAME, CONTACT_EMAIL, CONTACT_PHONE,
+      SCHOOL_YEAR, SCHOOL_NAME, SCHOOL_LEVEL, COURSE, SECTIONS,
+      TEACHER_NAME, TEACHER_EMAIL, ONE_TO_ONE_COMPUTING, BANDWIDTH_MBPS).map(ProcessVariable::name).toList();
 
   private StartFormApplication() {
   }
 
   public static PartnershipApplication from(Map<String, Object> variables) {
-    String school = text(variables, "schoolName");
-    String course = text(variables, "course");
+    String school = text(variables, SCHOOL_NAME);
+    String course = text(variables, COURSE);
     return new PartnershipApplication(
-        new DistrictInfo(text(variables, "districtName"), text(variables, "districtNcesId"),
-            text(variables, "districtState")),
-        new ContactInfo(text(variables, "contactName"), text(variables, "contactEmail"),
-            text(variables, "contactPhone")),
-        text(variables, "schoolYear"),
-        List.of(new SchoolInfo(school, text(variables, "schoolLevel"))),
-        List.of(new CourseOffer(course, school, integer(variables, "sections"))),
-        List.of(new TeacherInfo(text(variables, "teacherName"), text(variables, "teacherEmail"), school, course)),
+        new DistrictInfo(text(variables, DISTRICT_NAME), text(variables, DISTRICT_NCES_ID),
+            text(variables, DISTRICT_STATE)),
+        new ContactInfo(text(variables, CONTACT_NAME), text(variables, CONTACT_EMAIL),
+            text(variables, CONTACT_PHONE)),
+        text(variables, SCHOOL_YEAR),
+        List.of(new SchoolInfo(school, text(variables, SCHOOL_LEVEL))),
+        List.of(new CourseOffer(course, school, integer(variables, SECTIONS))),
+        List.of(new TeacherInfo(text(variables, TEACHER_NAME), text(variables, TEACHER_EMAIL), school, course)),
         List.of(),
-        new TechnologyInfo(bool(variables, "oneToOneComputing"), integer(variables, "bandwidthMbps")));
+        new TechnologyInfo(bool(variables, ONE_TO_ONE_COMPUTING), integer(variables, BANDWIDTH_MBPS)));
   }
 
-  private static String text(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
+  private static String text(Map<String, Object> variables, ProcessVariable<String> field) {
+    Object value = variables.get(field.name());
     return value == null ? null : value.toString().trim();
   }
 
   /** Tasklist submits numbers as Long or Double, and a cleared field as null. */
-  private static Integer integer(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
+  private static Integer integer(Map<String, Object> variables, ProcessVariable<Integer> field) {
+    Object value = variables.get(field.name());
     if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())
         && Math.abs(number.doubleValue()) <= Integer.MAX_VALUE) {
       return number.intValue();
@@ -60,8 +65,8 @@ public final class StartFormApplication {
     return null;
   }
 
-  private static Boolean bool(Map<String, Object> variables, String name) {
-    Object value = variables.get(name);
+  private static Boolean bool(Map<String, Object> variables, ProcessVariable<Boolean> field) {
+    Object value = variables.get(field.name());
     if (value instanceof Boolean b) {
       return b;
     }

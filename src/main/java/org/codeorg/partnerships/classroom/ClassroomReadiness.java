@@ -1,5 +1,7 @@
 package org.codeorg.partnerships.classroom;
 
+import static org.codeorg.partnerships.classroom.ClassroomReadinessDecision.*;
+
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,8 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClassroomReadiness {
 
-  public static final String DECISION_KEY = "classroom-readiness";
-
   private final DecisionService decisions;
 
   public ClassroomReadiness(DecisionService decisions) {
@@ -24,18 +24,18 @@ public class ClassroomReadiness {
   public ReadinessResult judge(CourseSection section) {
     CourseSection.SetupFacts facts = section.facts();
     Map<String, Object> input = new HashMap<>();
-    input.put("course", section.getCourse().name());
-    input.put("timeSlotAssigned", present(facts.timeSlot()));
-    input.put("roomAssigned", present(facts.room()));
-    input.put("courseCodeAssigned", present(facts.courseCode()));
-    input.put("oneToOneComputing", facts.oneToOneComputing());
-    input.put("bandwidthMbps", facts.bandwidthMbps());
-    input.put("materialsReady", facts.materialsReady());
-    input.put("materialsCostPerClass", (facts.materialsCostPerClass() == null ? BigDecimal.ZERO
-        : facts.materialsCostPerClass()).doubleValue());
-    input.put("costApproved", section.getCostApprovedBy() != null);
+    COURSE.putIn(input, section.getCourse().name());
+    TIME_SLOT_ASSIGNED.putIn(input, present(facts.timeSlot()));
+    ROOM_ASSIGNED.putIn(input, present(facts.room()));
+    COURSE_CODE_ASSIGNED.putIn(input, present(facts.courseCode()));
+    ONE_TO_ONE_COMPUTING.putIn(input, facts.oneToOneComputing());
+    BANDWIDTH_MBPS.putIn(input, facts.bandwidthMbps());
+    MATERIALS_READY.putIn(input, facts.materialsReady());
+    MATERIALS_COST_PER_CLASS.putIn(input, facts.materialsCostPerClass() == null ? BigDecimal.ZERO
+        : facts.materialsCostPerClass());
+    COST_APPROVED.putIn(input, section.getCostApprovedBy() != null);
     DmnDecisionTableResult findings = decisions.evaluateDecisionTableByKey(DECISION_KEY, input);
-    return ReadinessResult.of(findings.collectEntries("finding"), findings.collectEntries("reason"));
+    return ReadinessResult.of(findings.collectEntries(FINDING.name()), findings.collectEntries(REASON.name()));
   }
 
   private static boolean present(String value) {

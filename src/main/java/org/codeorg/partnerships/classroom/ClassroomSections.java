@@ -7,7 +7,10 @@ import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The sections to set up, read when the lifecycle's multi-instance call activity starts ({@code ${classroomSections.of(partnershipId)}}). */
+/**
+ * The sections to set up: the collection of {@code CallActivity_ClassroomSetup} in
+ * {@code partnership-lifecycle} ({@code ${classroomSections.of(partnershipId)}}), read when it starts.
+ */
 @Component("classroomSections")
 @Transactional(readOnly = true)
 public class ClassroomSections {

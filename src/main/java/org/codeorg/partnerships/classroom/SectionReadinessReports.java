@@ -46,7 +46,7 @@ public class SectionReadinessReports {
         .orElseThrow(DistrictAccessDenied::new);
     steps.recordFacts(sectionId, facts);
     messages.deliver(ClassroomProcess.MESSAGE_READINESS, reference, section.getSetupProcessInstanceId(),
-        Map.of(ClassroomProcess.VAR_SECTION_ID, sectionId),
+        ClassroomProcess.SECTION_ID.with(sectionId),
         Map.of(), section.label() + " is not waiting for set-up facts now");
     return section.label();
   }

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.engine;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
@@ -61,11 +62,17 @@ public final class ProcessVariable<T> {
   }
 
   /**
-   * A calendar day as a Camunda Forms date field submits it ("yyyy-MM-dd"); a {@link Date} the
-   * REST API sent is read as its UTC day. Written as "yyyy-MM-dd".
+   * A calendar date as a form's date field submits it ({@code "yyyy-MM-dd"}); a {@link Date} set
+   * through the REST API is read as its UTC day. Written back as {@code "yyyy-MM-dd"}.
    */
   public static ProcessVariable<LocalDate> localDate(String name) {
     return new ProcessVariable<>(name, LocalDate.class, FormValues::date, LocalDate::toString);
+  }
+
+  /** An amount (e.g. dollars) that a form's number field stored as any {@link Number}; kept as a {@code Double}. */
+  public static ProcessVariable<BigDecimal> decimal(String name) {
+    return new ProcessVariable<>(name, BigDecimal.class, v -> BigDecimal.valueOf(((Number) v).doubleValue()),
+        BigDecimal::doubleValue);
   }
 
   /** An enum stored as its {@link Enum#name()}, so gateway conditions compare {@code ${name == 'VALUE'}}. */

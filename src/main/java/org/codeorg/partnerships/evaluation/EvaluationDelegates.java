@@ -1,85 +1,106 @@
 package org.codeorg.partnerships.evaluation;
 
+import static org.codeorg.partnerships.lifecycle.LifecycleProcess.partnershipId;
+
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.codeorg.partnerships.common.FieldViolation;
-import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.engine.CompletingUser;
 import org.codeorg.partnerships.engine.FormValues;
+import org.codeorg.partnerships.engine.ProcessVariable;
+import org.codeorg.partnerships.engine.ReadsFormFields;
 import org.codeorg.partnerships.engine.TextVariables;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess.CloseDecision;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Delegates of {@code program-evaluation} and of the lifecycle's evaluation and closing steps. */
+/** Delegates of {@code program-evaluation} and of the lifecycle's evaluation and closing steps, named after their elements. */
 @Configuration
 class EvaluationDelegates {
 
+  /** {@code Task_StartEvaluation} in {@code partnership-lifecycle}. */
   @Bean("startEvaluation")
   JavaDelegate startEvaluation(EvaluationSteps steps) {
-    return execution -> execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE,
-        steps.start(LifecycleProcess.partnershipId(execution)).name());
+    return execution -> LifecycleProcess.PARTNERSHIP_STAGE.set(execution, steps.start(partnershipId(execution)));
   }
 
+  /** {@code Task_RequestEvaluationData}: sets the due date the task and its timer read. */
   @Bean("requestEvaluationData")
   JavaDelegate requestEvaluationData(EvaluationSteps steps) {
-    return execution -> execution.setVariable("evaluationDataDueAt",
-        steps.requestData(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId()));
+    return execution -> EvaluationProcess.EVALUATION_DATA_DUE_AT.set(execution,
+        steps.requestData(partnershipId(execution), execution.getProcessInstanceId()));
   }
 
+  /** {@code Task_RemindEvaluationData}. */
   @Bean("remindEvaluationData")
   JavaDelegate remindEvaluationData(EvaluationSteps steps) {
-    return execution -> steps.remindData(LifecycleProcess.partnershipId(execution), execution.getProcessInstanceId(),
-        (Date) execution.getVariable("evaluationDataDueAt"));
+    return execution -> steps.remindData(partnershipId(execution), execution.getProcessInstanceId(),
+        EvaluationProcess.EVALUATION_DATA_DUE_AT.get(execution));
   }
 
-  /** The liaison's lines must parse and add up before the task completes. */
+  /** Complete-listener of {@code Task_RecordEvaluationData}. */
   @Bean("validateEvaluationData")
   TaskListener validateEvaluationData() {
-    return task -> {
-      List<FieldViolation> violations = new ArrayList<>();
-      List<CourseResult> results = EvaluationDataText.parse(FormValues.text(task, "courseResults"), violations);
-      violations.addAll(EvaluationDataText.check(results, "courseResults"));
-      if (!violations.isEmpty()) {
-        throw new FormFieldValidationException("courseResults", violations.get(0).field() + ": "
-            + violations.get(0).message());
-      }
-    };
+    return new ValidateEvaluationData();
   }
 
+  /** {@code Task_StoreEvaluationData}: the lines {@link ValidateEvaluationData} accepted. */
   @Bean("storeEvaluationData")
   JavaDelegate storeEvaluationData(EvaluationSteps steps) {
-    return execution -> steps.recordData(LifecycleProcess.partnershipId(execution),
-        EvaluationDataText.parse(FormValues.text(execution, "courseResults"), new ArrayList<>()));
+    return execution -> steps.recordData(partnershipId(execution),
+        EvaluationDataText.parse(EvaluationProcess.COURSE_RESULTS.get(execution), new ArrayList<>()));
   }
 
+  /** {@code Task_SummarizePd}: the summary {@code Task_AssessProgram} shows. */
   @Bean("summarizePd")
   JavaDelegate summarizePd(EvaluationSteps steps) {
-    return execution -> execution.setVariable("evaluationSummary", TextVariables.fit(
-        steps.summarizePd(LifecycleProcess.partnershipId(execution)),
-        "every teacher's hours are in the partnership's staff view"));
+    return execution -> EvaluationProcess.EVALUATION_SUMMARY.set(execution, TextVariables.fit(
+        steps.summarizePd(partnershipId(execution)), "every teacher's hours are in the partnership's staff view"));
   }
 
-  /** Records the evaluator's assessment (from the task just completed) and sends the report. */
+  /** {@code Task_SendEvaluationReport}: records the assessment of {@code Task_AssessProgram} and sends the report. */
   @Bean("sendEvaluationReport")
   JavaDelegate sendEvaluationReport(EvaluationSteps steps) {
     return execution -> {
-      Long partnershipId = LifecycleProcess.partnershipId(execution);
-      steps.recordAssessment(partnershipId, FormValues.text(execution, "pdAssessment"),
-          FormValues.text(execution, "studentOutcomes"), FormValues.text(execution, "conclusions"),
-          FormValues.text(execution, "evaluationRecommendation"), FormValues.text(execution, CompletingUser.VARIABLE));
+      Long partnershipId = partnershipId(execution);
+      steps.recordAssessment(partnershipId, EvaluationProcess.PD_ASSESSMENT.get(execution),
+          EvaluationProcess.STUDENT_OUTCOMES.get(execution), EvaluationProcess.CONCLUSIONS.get(execution),
+          EvaluationProcess.EVALUATION_RECOMMENDATION.find(execution).map(Enum::name).orElse(null),
+          FormValues.text(execution, CompletingUser.VARIABLE));
       steps.sendReport(partnershipId, execution.getProcessInstanceId());
     };
   }
 
+  /** {@code Task_ClosePartnership} in {@code partnership-lifecycle}: the decision of {@code Task_DecideCloseOrRenew}. */
   @Bean("closePartnership")
   JavaDelegate closePartnership(EvaluationSteps steps) {
-    return execution -> execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE,
-        steps.close(LifecycleProcess.partnershipId(execution), "RENEW".equals(execution.getVariable("closeDecision")),
-            execution.getProcessInstanceId()).name());
+    return execution -> LifecycleProcess.PARTNERSHIP_STAGE.set(execution, steps.close(partnershipId(execution),
+        LifecycleProcess.CLOSE_DECISION.get(execution) == CloseDecision.RENEW, execution.getProcessInstanceId()));
+  }
+
+  /** The liaison's lines must parse and add up before the task completes (Tasklist shows the message). */
+  static final class ValidateEvaluationData implements TaskListener, ReadsFormFields {
+
+    @Override
+    public void notify(DelegateTask task) {
+      String field = EvaluationProcess.COURSE_RESULTS.name();
+      List<FieldViolation> violations = new ArrayList<>();
+      List<CourseResult> results = EvaluationDataText.parse(EvaluationProcess.COURSE_RESULTS.get(task), violations);
+      violations.addAll(EvaluationDataText.check(results, field));
+      if (!violations.isEmpty()) {
+        throw new FormFieldValidationException(field, violations.get(0).field() + ": " + violations.get(0).message());
+      }
+    }
+
+    @Override
+    public List<ProcessVariable<?>> formFields() {
+      return List.of(EvaluationProcess.COURSE_RESULTS);
+    }
   }
 }

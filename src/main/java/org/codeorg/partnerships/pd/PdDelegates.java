@@ -23,7 +23,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
-import org.codeorg.partnerships.deliverables.DeliverableSteps;
+import org.codeorg.partnerships.engine.FormValues;
 import org.codeorg.partnerships.engine.TextVariables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +40,7 @@ class PdDelegates {
   // --- partnership-lifecycle: implementation stage ---
 
   @Bean("startImplementation")
-  JavaDelegate startImplementation(ImplementationSteps steps, DeliverableSteps deliverables) {
+  JavaDelegate startImplementation(ImplementationSteps steps) {
     return execution -> {
       Long partnershipId = LifecycleProcess.partnershipId(execution);
       ImplementationSteps.Started started = steps.start(partnershipId);
@@ -49,7 +49,6 @@ class PdDelegates {
       execution.setVariable("elementaryTeachersSummary", TextVariables.fit(started.elementaryTeachers(),
           "the full list is in the partnership's staff view"));
       execution.setVariable("schoolYearEndsAt", started.schoolYearEndsAt());
-      execution.setVariable("hourOfCodeAt", deliverables.nextHourOfCode(partnershipId).orElse(null));
     };
   }
 

@@ -3,6 +3,7 @@ package org.codeorg.partnerships.plan;
 import java.time.Clock;
 import java.util.Map;
 
+import org.codeorg.partnerships.lifecycle.LifecycleProcess.PlanDecision;
 import org.codeorg.partnerships.mail.Milestone;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEmails;
@@ -31,13 +32,27 @@ public class PlanSteps {
     this.clock = clock;
   }
 
-  /** Stores the reviewer's decision and comments on the latest submitted plan. */
+  /**
+   * Whether a review goes to the escalated decision instead of back to the district.
+   *
+   * @param revisionRequests the requests for revision so far, this review's included
+   */
+  public static boolean escalates(PlanDecision decision, int revisionRequests) {
+    return decision == PlanDecision.REVISE && revisionRequests > MAX_REVISION_ROUNDS;
+  }
+
+  /**
+   * Stores the reviewer's decision and comments on the latest submitted plan.
+   *
+   * @throws IllegalStateException when no plan was submitted (a modelling error: the step's incident)
+   */
   @Transactional
-  public ComprehensivePlan recordReview(Long partnershipId, String decision, PlanSections comments, String reviewer) {
+  public ComprehensivePlan recordReview(Long partnershipId, PlanDecision decision, PlanSections comments,
+      String reviewer) {
     Partnership p = progress.load(partnershipId);
     ComprehensivePlan plan = plans.findFirstByPartnershipIdOrderByRoundDesc(partnershipId)
         .orElseThrow(() -> new IllegalStateException("No plan submitted for " + p.getReference()));
-    plan.recordReview(decision, comments, reviewer, clock.instant());
+    plan.recordReview(decision.name(), comments, reviewer, clock.instant());
     progress.record(p, "PLAN_REVIEWED", "Round " + plan.getRound() + ": " + decision);
     return plan;
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Map;
 
 import org.codeorg.partnerships.lifecycle.LifecycleMessages;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipProgress;
@@ -17,8 +18,6 @@ import jakarta.validation.Valid;
 @Service
 @Validated
 public class PlanSubmissions {
-
-  public static final String MESSAGE = "PlanSubmitted";
 
   private final DistrictAccess access;
   private final ComprehensivePlanRepository plans;
@@ -52,12 +51,13 @@ public class PlanSubmissions {
         .map(previous -> previous.getRound() + 1).orElse(1);
     plans.save(new ComprehensivePlan(partnership.getId(), round, sections, clock.instant()));
     progress.record(partnership, "PLAN_SUBMITTED", "Round " + round);
-    messages.deliver(MESSAGE, reference, Map.of(
-        "planRound", round,
-        "planVision", sections.vision(),
-        "planImplementation", sections.implementation(),
-        "planPromotion", sections.promotion(),
-        "planCommunitySupport", sections.communitySupport()), "The partnership is not waiting for a comprehensive plan");
+    Map<String, Object> payload = LifecycleProcess.PLAN_ROUND.with(round);
+    LifecycleProcess.PLAN_VISION.putIn(payload, sections.vision());
+    LifecycleProcess.PLAN_IMPLEMENTATION.putIn(payload, sections.implementation());
+    LifecycleProcess.PLAN_PROMOTION.putIn(payload, sections.promotion());
+    LifecycleProcess.PLAN_COMMUNITY_SUPPORT.putIn(payload, sections.communitySupport());
+    messages.deliver(LifecycleProcess.MESSAGE_PLAN_SUBMITTED, reference, payload,
+        "The partnership is not waiting for a comprehensive plan");
     return round;
   }
 }

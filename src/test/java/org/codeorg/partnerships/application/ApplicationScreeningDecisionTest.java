@@ -24,7 +24,7 @@ class ApplicationScreeningDecisionTest {
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream file = ApplicationScreeningDecisionTest.class.getResourceAsStream("/bpmn/application-screening.dmn")) {
-      decision = dmn.parseDecision(ApplicationScreening.DECISION_KEY, file);
+      decision = dmn.parseDecision(ApplicationScreeningDecision.DECISION_KEY, file);
     }
   }
 
@@ -50,7 +50,7 @@ class ApplicationScreeningDecisionTest {
 
     ScreeningResult result = ScreeningResult.of(outcomes, reasons);
 
-    assertThat(result.outcome()).isEqualTo(expectedOutcome);
+    assertThat(result.outcome().name()).isEqualTo(expectedOutcome);
     assertThat(result.reasons()).hasSize(expectedFindings);
     assertThat(result.reasonsText()).contains(reasonFragment);
   }

@@ -2,6 +2,8 @@ package org.codeorg.partnerships.application;
 
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess.PlanDecision;
+import org.codeorg.partnerships.plan.PlanSteps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -103,8 +105,11 @@ class PartnershipLifecycleProcessTest {
     Mocks.register("startImplementation", (JavaDelegate) execution -> {
       calls.add("startImplementation");
       execution.setVariable("hasElementaryTeachers", !participants.elementary.isEmpty());
-      execution.setVariable("hourOfCodeAt", hourOfCodeAt == null ? null : Date.from(hourOfCodeAt));
       execution.setVariable("schoolYearEndsAt", Date.from(SCHOOL_YEAR_ENDED));
+    });
+    Mocks.register("scheduleHourOfCode", (JavaDelegate) execution -> {
+      calls.add("scheduleHourOfCode@" + execution.getCurrentActivityId());
+      execution.setVariable("hourOfCodeAt", hourOfCodeAt == null ? null : Date.from(hourOfCodeAt));
     });
     // The called PD processes have their own tests; here they end at once and count their instances.
     stubDeployment = engine.getProcessEngine().getRepositoryService().createDeployment()
@@ -116,13 +121,16 @@ class PartnershipLifecycleProcessTest {
     for (String name : DELEGATES) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name + "@" + execution.getCurrentActivityId()));
     }
-    // Counts revision rounds like the real delegate does; the gateway reads the count.
+    // Counts revision rounds like the real delegate does and asks the plan's rule whether to escalate.
     Mocks.register("recordPlanReview", (JavaDelegate) execution -> {
       calls.add("recordPlanReview");
+      Integer rounds = (Integer) execution.getVariable("planRevisionRounds");
+      int requests = rounds == null ? 0 : rounds;
       if ("REVISE".equals(execution.getVariable("planDecision"))) {
-        Integer rounds = (Integer) execution.getVariable("planRevisionRounds");
-        execution.setVariable("planRevisionRounds", rounds == null ? 1 : rounds + 1);
+        execution.setVariable("planRevisionRounds", ++requests);
       }
+      execution.setVariable("escalatePlan",
+          PlanSteps.escalates(PlanDecision.valueOf((String) execution.getVariable("planDecision")), requests));
     });
   }
 
@@ -184,7 +192,8 @@ class PartnershipLifecycleProcessTest {
             "Task_ChooseElementaryPdPath");
     assertThat(calls).containsExactly("registerApplication", "screenApplication@Task_ScreenApplication",
         "acceptApplication@Task_AcceptApplication", "recordAgreement@Task_RecordAgreement", "recordPlanReview",
-        "approvePlan@Task_ApprovePlan", "startImplementation", "sendMarketingKit@Task_SendMarketingKit",
+        "approvePlan@Task_ApprovePlan", "startImplementation", "scheduleHourOfCode@Task_ScheduleHourOfCode",
+        "sendMarketingKit@Task_SendMarketingKit",
         "sendHourOfCodeMaterials@Task_SendHourOfCodeMaterials", "completeImplementation@Task_CompleteImplementation",
         "requestTeacherLeaderNominations@Task_RequestTeacherLeaderNominations", "startEvaluation@Task_StartEvaluation",
         "closePartnership@Task_ClosePartnership");
@@ -279,7 +288,7 @@ class PartnershipLifecycleProcessTest {
     runJobs();
     assertThat(instance).isWaitingAtExactly("Task_WaitForInformation");
 
-    runtimeService().createMessageCorrelation(InformationAnswers.MESSAGE).processInstanceBusinessKey("DP-2027-0042")
+    runtimeService().createMessageCorrelation(LifecycleProcess.MESSAGE_INFORMATION_RECEIVED).processInstanceBusinessKey("DP-2027-0042")
         .setVariable("informationAnswer", "Two").correlate();
 
     assertThat(instance).isWaitingAtExactly(LifecycleProcess.TASK_REVIEW_APPLICATION)
@@ -396,7 +405,7 @@ class PartnershipLifecycleProcessTest {
   }
 
   private void submitPlan() {
-    runtimeService().createMessageCorrelation(PlanSubmissionsMessage.NAME).processInstanceBusinessKey("DP-2027-0042")
+    runtimeService().createMessageCorrelation(LifecycleProcess.MESSAGE_PLAN_SUBMITTED).processInstanceBusinessKey("DP-2027-0042")
         .setVariable("planVision", "CS for all").correlate();
   }
 
@@ -417,10 +426,5 @@ class PartnershipLifecycleProcessTest {
   private void travelTo(Instant instant) {
     now = instant;
     DueJobs.travelTo(instant);
-  }
-
-  /** The message name lives in the plan feature; named here so the test reads like the model. */
-  private static final class PlanSubmissionsMessage {
-    static final String NAME = org.codeorg.partnerships.plan.PlanSubmissions.MESSAGE;
   }
 }

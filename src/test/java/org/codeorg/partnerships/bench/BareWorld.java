@@ -216,19 +216,23 @@ final class BareWorld implements Autopilot.World {
     Collections collections = new Collections();
     beans.put("pdParticipants", collections);
     beans.put("classroomSections", collections);
-    beans.put("recordPlanReview", new NoOp(e -> e.setVariable("planRevisionRounds",
-        e.getVariable("planRevisionRounds") == null ? 1 : (Integer) e.getVariable("planRevisionRounds") + 1)));
+    beans.put("recordPlanReview", new NoOp(e -> {
+      e.setVariable("planRevisionRounds",
+          e.getVariable("planRevisionRounds") == null ? 1 : (Integer) e.getVariable("planRevisionRounds") + 1);
+      e.setVariable("escalatePlan", false);
+    }));
     beans.put("startImplementation", new NoOp(e -> {
       e.setVariable("hasElementaryTeachers", true);
       e.setVariable("schoolYearEndsAt", Date.from(Instant.parse("2028-06-30T23:59:00Z")));
-      e.setVariable("hourOfCodeAt", Date.from(Instant.parse("2027-11-18T14:00:00Z")));
     }));
+    beans.put("scheduleHourOfCode", new NoOp(e -> e.setVariable("hourOfCodeAt",
+        Date.from(Instant.parse("2027-11-18T14:00:00Z")))));
     beans.put("sendSetupChecklist", new NoOp(e -> {
       Instant deadline = now().plus(Duration.ofDays(14));
       e.setVariable("readinessDeadline", Date.from(deadline));
       e.setVariable("escalationAt", Date.from(deadline.plus(Duration.ofDays(7))));
     }));
-    beans.put("assessSectionReadiness", new NoOp(e -> e.setVariable("readinessResult", "READY")));
+    beans.put("assessReadiness", new NoOp(e -> e.setVariable("readinessResult", "READY")));
     beans.put("requestTeacherCommitment", new NoOp(e -> e.setVariable("commitmentDeadline",
         Date.from(now().plus(Duration.ofDays(21))))));
     beans.put("enrolTeacherInPd", new NoOp(e -> {

@@ -24,7 +24,7 @@ class ClassroomReadinessDecisionTest {
   static void parse() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream file = ClassroomReadinessDecisionTest.class.getResourceAsStream("/bpmn/classroom-readiness.dmn")) {
-      decision = dmn.parseDecision(ClassroomReadiness.DECISION_KEY, file);
+      decision = dmn.parseDecision(ClassroomReadinessDecision.DECISION_KEY, file);
     }
   }
 

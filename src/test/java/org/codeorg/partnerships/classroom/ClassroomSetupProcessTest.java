@@ -62,13 +62,13 @@ class ClassroomSetupProcessTest {
       calls.add("extendSetupDeadline");
       deadlines(execution, ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(14)));
     });
-    Mocks.register("assessSectionReadiness", (JavaDelegate) execution -> {
+    Mocks.register("assessReadiness", (JavaDelegate) execution -> {
       String result = results.pop();
       calls.add("assess:" + result);
       execution.setVariable("readinessResult", result);
     });
     Mocks.register("completingUser", (TaskListener) task -> task.getExecution().setVariable("completedBy", "manager"));
-    for (String name : List.of("storeSectionFacts", "recordCostApproval", "confirmSectionReady", "askDistrictToFixSetup",
+    for (String name : List.of("storeLiaisonReport", "recordCostApproval", "confirmSectionReady", "askDistrictToFix",
         "remindSetupOverdue", "dropSection")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
     }
@@ -101,7 +101,7 @@ class ClassroomSetupProcessTest {
         .hasPassed("Boundary_ReadinessReported", "Task_AskDistrictToFix");
     districtReports();
     assertThat(instance).isEnded();
-    assertThat(calls).containsExactly("assess:NOT_READY", "askDistrictToFixSetup", "assess:READY", "confirmSectionReady");
+    assertThat(calls).containsExactly("assess:NOT_READY", "askDistrictToFix", "assess:READY", "confirmSectionReady");
   }
 
   @Test
