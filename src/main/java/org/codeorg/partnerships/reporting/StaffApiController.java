@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff-facing views (DESIGN 5); HTTP Basic against Camunda identity ({@code StaffApiAuthentication}). */
+/** Staff-facing views (DESIGN 5); HTTP Basic against Camunda identity (rules in {@code web.ApiSecurity}). */
 @RestController
 @RequestMapping("/api/partnerships")
 public class StaffApiController {

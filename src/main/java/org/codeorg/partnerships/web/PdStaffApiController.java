@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
-
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
@@ -24,6 +22,7 @@ import org.codeorg.partnerships.workshop.Workshop;
 import org.codeorg.partnerships.workshop.WorkshopScheduling;
 import org.codeorg.partnerships.workshop.WorkshopViews;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -72,7 +71,8 @@ public class PdStaffApiController {
   }
 
   @PostMapping("/api/workshops")
-  public ResponseEntity<WorkshopViews.WorkshopView> schedule(@RequestBody WorkshopBody body, HttpServletRequest request) {
+  public ResponseEntity<WorkshopViews.WorkshopView> schedule(@RequestBody WorkshopBody body,
+      @AuthenticationPrincipal String staffUser) {
     List<FieldViolation> violations = new ArrayList<>();
     if (body == null) {
       throw new InvalidRequestException(List.of(new FieldViolation("body", "is required")));
@@ -95,7 +95,7 @@ public class PdStaffApiController {
     String workshopTitle = title != null ? title : course.title() + ", phase " + phase.number() + ": " + phase.name()
         + ", " + STARTS.format(sessions.get(0).startsAt());
     Workshop workshop = scheduling.schedule(new WorkshopScheduling.Request(course, phase.number(), workshopTitle, region,
-        location, body.capacity(), sessions), (String) request.getAttribute(StaffApiAuthentication.STAFF_USER));
+        location, body.capacity(), sessions), staffUser);
     return ResponseEntity.created(URI.create("/api/workshops/" + workshop.getReference()))
         .body(workshopViews.view(workshop.getReference()));
   }
