@@ -72,7 +72,7 @@ public class ApiSecurity {
    * Where a district's token is the authentication: its submissions, as JSON and as the page's forms,
    * and its page. Each path has the partnership's {@code {reference}}.
    */
-  static final RequestMatcher DISTRICT_ROUTES = districtRoutes("/information", "/plan",
+  private static final RequestMatcher DISTRICT_ROUTES = districtRoutes("/information", "/plan",
       "/teachers/{teacherId}/commitment", "/sections/{sectionId}/readiness", "/evaluation-data");
 
   /** Refused with the district's 404 (no Basic log-in prompt on a district page, no hint to a token guesser). */
@@ -146,7 +146,7 @@ public class ApiSecurity {
     return registration;
   }
 
-  /** The rules' string patterns are path patterns, as in {@code @RequestMapping} ({@code {reference}}, trailing {@code /**}). */
+  /** The rules' string patterns are path patterns, as in {@code @RequestMapping}. */
   @Bean
   PathPatternRequestMatcherBuilderFactoryBean pathPatternRequestMatchers() {
     return new PathPatternRequestMatcherBuilderFactoryBean();
@@ -171,8 +171,10 @@ public class ApiSecurity {
 
   /** Staff of one of {@code groups}; a refusal's 403 says {@code refusal}. */
   private static AuthorizationManager<RequestAuthorizationContext> staff(String refusal, String... groups) {
-    AuthorityAuthorizationManager<RequestAuthorizationContext> members = AuthorityAuthorizationManager.hasAnyAuthority(groups);
-    return (authentication, request) -> new StaffDecision(members.authorize(authentication, request).isGranted(), refusal);
+    AuthorityAuthorizationManager<RequestAuthorizationContext> members =
+        AuthorityAuthorizationManager.hasAnyAuthority(groups);
+    return (authentication, request) ->
+        new StaffDecision(members.authorize(authentication, request).isGranted(), refusal);
   }
 
   /** A staff rule's decision, carrying what its refusal tells the caller. */

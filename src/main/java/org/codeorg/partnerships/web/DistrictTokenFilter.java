@@ -20,6 +20,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * form), checked for the {@code {reference}} in the path. Only on the district routes it is given,
  * so a token never stands in for staff credentials. A missing or wrong token leaves the request
  * anonymous; the access rules then answer it as they answer an unknown reference (404).
+ *
+ * <p>The district services still open the partnership with the token ({@code DistrictAccess.open})
+ * in their own transaction: they need it loaded there, and a link reissued between this check and
+ * theirs is then refused too.
  */
 final class DistrictTokenFilter extends OncePerRequestFilter {
 
