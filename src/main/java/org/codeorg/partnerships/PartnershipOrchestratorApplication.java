@@ -7,10 +7,14 @@ import javax.xml.datatype.DatatypeFactory;
 import org.codeorg.partnerships.engine.EngineClock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
-@SpringBootApplication
+// Spring Security guards the project's own paths only (web.ApiSecurity registers its filter there), and users
+// are Camunda's: no filter on every path, no generated user and password.
+@SpringBootApplication(exclude = {SecurityFilterAutoConfiguration.class, UserDetailsServiceAutoConfiguration.class})
 @ConfigurationPropertiesScan
 public class PartnershipOrchestratorApplication {
 

@@ -19,12 +19,26 @@ public class DistrictAccess {
     this.tokens = tokens;
   }
 
+  /**
+   * The partnership, loaded in the caller's transaction.
+   *
+   * @throws DistrictAccessDenied for an unknown reference, a wrong, old or revoked token (404 over HTTP)
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public Partnership open(String reference, String token) {
-    Partnership partnership = partnerships.findByReference(reference).orElseThrow(DistrictAccessDenied::new);
-    if (partnership.isTokenRevoked() || !tokens.matches(token, partnership.getAccessTokenHash())) {
-      throw new DistrictAccessDenied();
-    }
-    return partnership;
+    return partnerships.findByReference(reference).filter(p -> opens(p, token)).orElseThrow(DistrictAccessDenied::new);
+  }
+
+  /**
+   * Whether {@code token} opens the partnership {@code reference}: false for an unknown reference
+   * and for a wrong, old or revoked token alike. Used to authenticate a district request.
+   */
+  @Transactional(readOnly = true)
+  public boolean admits(String reference, String token) {
+    return partnerships.findByReference(reference).filter(p -> opens(p, token)).isPresent();
+  }
+
+  private boolean opens(Partnership partnership, String token) {
+    return !partnership.isTokenRevoked() && tokens.matches(token, partnership.getAccessTokenHash());
   }
 }

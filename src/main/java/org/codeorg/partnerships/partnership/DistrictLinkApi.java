@@ -9,11 +9,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.codeorg.partnerships.common.ApiSchemes;
-import org.codeorg.partnerships.web.StaffApiAuthentication;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A partnership manager reissues a district's link; the district gets it by email, never in this answer. */
@@ -34,7 +33,7 @@ public class DistrictLinkApi {
       security = @SecurityRequirement(name = ApiSchemes.STAFF),
       responses = @ApiResponse(responseCode = "202", description = "New link sent; the answer names its generation"))
   public ResponseEntity<Map<String, Object>> reissue(@PathVariable String reference,
-      @Parameter(hidden = true) @RequestAttribute(StaffApiAuthentication.STAFF_USER) String staffUser) {
+      @Parameter(hidden = true) @AuthenticationPrincipal String staffUser) {
     int generation = reissue.reissue(reference, staffUser);
     return ResponseEntity.accepted().body(Map.of("reference", reference, "status", "NEW_LINK_SENT",
         "generation", generation));

@@ -22,13 +22,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration
 public class ApiGuard {
 
+  /** Before every other filter of the API: limits and headers apply to refusals too. */
+  static final int ORDER = 5;
+
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> apiGuardFilter(IntakeRateLimiter limiter,
       @Value("${partnership.api.max-body-bytes:65536}") long maxBodyBytes) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(new GuardFilter(limiter, maxBodyBytes));
     registration.addUrlPatterns("/api/*", "/district/*");
-    registration.setOrder(5);
+    registration.setOrder(ORDER);
     return registration;
   }
 

@@ -2,16 +2,16 @@ package org.codeorg.partnerships.workshop;
 
 import java.net.URI;
 
-import jakarta.servlet.http.HttpServletRequest;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.codeorg.partnerships.common.ApiSchemes;
-import org.codeorg.partnerships.web.StaffApiAuthentication;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -43,8 +43,9 @@ public class WorkshopApi {
           + "in the future, in order, 1 to 12 hours each. Starts the workshop's process: facilitator, vendor, "
           + "enrolment of committed teachers, reminders with calendar invites.",
       responses = @ApiResponse(responseCode = "201", description = "Scheduled"))
-  public ResponseEntity<WorkshopViews.WorkshopView> schedule(@RequestBody WorkshopPlan body, HttpServletRequest request) {
-    Workshop workshop = scheduling.schedule(body, (String) request.getAttribute(StaffApiAuthentication.STAFF_USER));
+  public ResponseEntity<WorkshopViews.WorkshopView> schedule(@RequestBody WorkshopPlan body,
+      @Parameter(hidden = true) @AuthenticationPrincipal String staffUser) {
+    Workshop workshop = scheduling.schedule(body, staffUser);
     return ResponseEntity.created(URI.create("/api/workshops/" + workshop.getReference()))
         .body(views.view(workshop.getReference()));
   }

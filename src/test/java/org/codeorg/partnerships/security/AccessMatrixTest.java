@@ -2,24 +2,36 @@ package org.codeorg.partnerships.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.Map;
 
 import org.codeorg.partnerships.partnership.DistrictAccessTokens;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Who may do what: each demo user, anonymous callers and district tokens against the staff API,
- * the Camunda REST API, the webapps and the district endpoints. One row per cell.
+ * the Camunda REST API, the webapps, the district endpoints and the actuator. One row per cell.
  */
 class AccessMatrixTest extends SpringIntegrationTest {
 
   @Autowired
   DistrictAccessTokens tokens;
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping handlerMappings;
 
   private Http http;
 
@@ -65,6 +77,24 @@ class AccessMatrixTest extends SpringIntegrationTest {
       "other-token | POST | /api/partnerships/{ref}/plan                        | 404",
       "own-token   | POST | /api/partnerships/{ref}/plan                        | 409",
       "anonymous   | POST | /api/applications                                   | 201",
+      // staff credentials are no district token
+      "manager     | POST | /api/partnerships/{ref}/plan                        | 404",
+      // a failed email's retry: partnership managers; online PD completion: PD managers
+      "evaluator   | POST | /api/partnerships/{ref}/emails/1/retry              | 403",
+      "anonymous   | POST | /api/partnerships/{ref}/teachers/1/pd-phases/1/completion | 401",
+      "manager     | POST | /api/partnerships/{ref}/teachers/1/pd-phases/1/completion | 403",
+      // actuator: health for anyone, metrics and info for administrators only
+      "anonymous   | GET  | /actuator/health                                    | 200",
+      "anonymous   | GET  | /actuator/health/readiness                          | 200",
+      "anonymous   | GET  | /actuator/metrics                                   | 401",
+      "manager     | GET  | /actuator/metrics                                   | 403",
+      "admin       | GET  | /actuator/metrics                                   | 200",
+      "anonymous   | GET  | /actuator/metrics/jvm.memory.used                   | 401",
+      "pdmanager   | GET  | /actuator/metrics/jvm.memory.used                   | 403",
+      "admin       | GET  | /actuator/metrics/jvm.memory.used                   | 200",
+      "anonymous   | GET  | /actuator/info                                      | 401",
+      "manager     | GET  | /actuator/info                                      | 403",
+      "admin       | GET  | /actuator/info                                      | 200",
   })
   void cell(String caller, String method, String pathTemplate, int expected) {
     String ref = apply();
@@ -87,6 +117,64 @@ class AccessMatrixTest extends SpringIntegrationTest {
     Http.Response response = "GET".equals(method) ? http.get(path, credentials) : http.post(path, credentials, body, headers);
 
     assertThat(response.status()).as(caller + " " + method + " " + path + ": " + response.body()).isEqualTo(expected);
+    if (!path.startsWith("/engine-rest/") && (expected == 401 || expected == 403)) {
+      assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+    if (!path.startsWith("/engine-rest/") && expected == 401) {
+      assertThat(http.headerOf(response, "WWW-Authenticate")).startsWith("Basic ");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness"})
+  void healthIsPublicAndShowsNoDetailsEvenToAdministrators(String path) {
+    for (String credentials : Arrays.asList(null, "admin:admin")) {
+      Http.Response response = http.get(path, credentials);
+      assertThat(response.status()).as(credentials + ": " + response.body()).isEqualTo(200);
+      assertThat(response.json().get("status").asText()).isEqualTo("UP");
+      assertThat(response.json().has("components")).as(response.body()).isFalse();
+      assertThat(response.json().has("details")).as(response.body()).isFalse();
+    }
+  }
+
+  /**
+   * Maps a handler at a staff-looking path that no access rule lists: even an administrator (every
+   * group) is refused, and the same handler answers at a path outside the API, so it is the rules that
+   * refuse, not a missing handler.
+   */
+  @Test
+  void anEndpointTheRulesDoNotListIsRefusedEvenToAdministrators() throws Exception {
+    Method reached = Probe.class.getMethod("reached");
+    RequestMappingInfo unlisted = get("/api/partnerships/{reference}/unlisted-report");
+    RequestMappingInfo outside = get("/unlisted-report");
+    handlerMappings.registerMapping(unlisted, new Probe(), reached);
+    handlerMappings.registerMapping(outside, new Probe(), reached);
+    try {
+      assertThat(http.get("/unlisted-report", null).status()).as("the probe outside the API").isEqualTo(200);
+
+      Http.Response anonymous = http.get("/api/partnerships/DP-2026-0001/unlisted-report", null);
+      Http.Response admin = http.get("/api/partnerships/DP-2026-0001/unlisted-report", "admin:admin");
+
+      assertThat(anonymous.status()).isEqualTo(401);
+      assertThat(admin.status()).as(admin.body()).isEqualTo(403);
+      assertThat(admin.contentType()).startsWith("application/problem+json");
+      assertThat(admin.body()).doesNotContain("reached");
+    } finally {
+      handlerMappings.unregisterMapping(unlisted);
+      handlerMappings.unregisterMapping(outside);
+    }
+  }
+
+  /** A handler that answers 200 wherever it is mapped. */
+  public static final class Probe {
+    public ResponseEntity<String> reached() {
+      return ResponseEntity.ok("reached");
+    }
+  }
+
+  private RequestMappingInfo get(String path) {
+    return RequestMappingInfo.paths(path).methods(RequestMethod.GET).options(handlerMappings.getBuilderConfiguration())
+        .build();
   }
 
   private Object bodyFor(String path) {
