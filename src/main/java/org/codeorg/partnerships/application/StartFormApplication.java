@@ -47,7 +47,8 @@ public final class StartFormApplication {
         new TechnologyInfo(bool(variables, ONE_TO_ONE_COMPUTING), integer(variables, BANDWIDTH_MBPS)));
   }
 
-  private static String text(Map<String, Object> variables, ProcessVariable<String> field) {
+  /** The raw text the form submitted (checked afterwards like an API application, so a bad code is a field error). */
+  private static String text(Map<String, Object> variables, ProcessVariable<?> field) {
     Object value = variables.get(field.name());
     return value == null ? null : value.toString().trim();
   }

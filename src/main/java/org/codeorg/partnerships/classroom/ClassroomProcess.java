@@ -1,5 +1,7 @@
 package org.codeorg.partnerships.classroom;
 
+import java.util.Map;
+
 import java.math.BigDecimal;
 import java.util.Date;
 
@@ -61,6 +63,15 @@ public final class ClassroomProcess {
   public enum UnreadyDecision {
     EXTEND, DROP
   }
+
+  /**
+   * Former bean names, kept as Spring aliases because version 0.1 of this model (deployed before the
+   * beans took their elements' names) still names them: current name → former name.
+   */
+  public static final Map<String, String> FORMER_BEAN_NAMES = Map.of(
+      "storeLiaisonReport", "storeSectionFacts",
+      "assessReadiness", "assessSectionReadiness",
+      "askDistrictToFix", "askDistrictToFixSetup");
 
   private ClassroomProcess() {
   }

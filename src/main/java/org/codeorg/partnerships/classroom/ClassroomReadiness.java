@@ -24,7 +24,7 @@ public class ClassroomReadiness {
   public ReadinessResult judge(CourseSection section) {
     CourseSection.SetupFacts facts = section.facts();
     Map<String, Object> input = new HashMap<>();
-    COURSE.putIn(input, section.getCourse().name());
+    COURSE.putIn(input, section.getCourse());
     TIME_SLOT_ASSIGNED.putIn(input, present(facts.timeSlot()));
     ROOM_ASSIGNED.putIn(input, present(facts.room()));
     COURSE_CODE_ASSIGNED.putIn(input, present(facts.courseCode()));

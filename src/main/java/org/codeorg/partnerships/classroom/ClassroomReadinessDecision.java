@@ -3,6 +3,7 @@ package org.codeorg.partnerships.classroom;
 import java.math.BigDecimal;
 
 import org.codeorg.partnerships.engine.ProcessVariable;
+import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.SectionReadiness;
 
 /**
@@ -13,8 +14,8 @@ public final class ClassroomReadinessDecision {
 
   public static final String DECISION_KEY = "classroom-readiness";
 
-  /** The course's name ({@code Course}): ECS and CSP have the $100 materials rule. */
-  public static final ProcessVariable<String> COURSE = ProcessVariable.string("course");
+  /** ECS and CSP have the $100 materials rule. */
+  public static final ProcessVariable<Course> COURSE = ProcessVariable.enumeration("course", Course.class);
   public static final ProcessVariable<Boolean> TIME_SLOT_ASSIGNED = ProcessVariable.bool("timeSlotAssigned");
   public static final ProcessVariable<Boolean> ROOM_ASSIGNED = ProcessVariable.bool("roomAssigned");
   public static final ProcessVariable<Boolean> COURSE_CODE_ASSIGNED = ProcessVariable.bool("courseCodeAssigned");

@@ -1,10 +1,13 @@
 package org.codeorg.partnerships.lifecycle;
 
+import java.util.Map;
+
 import java.time.LocalDate;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.codeorg.partnerships.engine.ProcessVariable;
+import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.ElementaryPdPath;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 
@@ -74,7 +77,7 @@ public final class LifecycleProcess {
   public static final ProcessVariable<String> CONTACT_PHONE = ProcessVariable.string("contactPhone");
   public static final ProcessVariable<String> SCHOOL_NAME = ProcessVariable.string("schoolName");
   public static final ProcessVariable<String> SCHOOL_LEVEL = ProcessVariable.string("schoolLevel");
-  public static final ProcessVariable<String> COURSE = ProcessVariable.string("course");
+  public static final ProcessVariable<Course> COURSE = ProcessVariable.enumeration("course", Course.class);
   public static final ProcessVariable<Integer> SECTIONS = ProcessVariable.integer("sections");
   public static final ProcessVariable<String> TEACHER_NAME = ProcessVariable.string("teacherName");
   public static final ProcessVariable<String> TEACHER_EMAIL = ProcessVariable.string("teacherEmail");
@@ -163,6 +166,13 @@ public final class LifecycleProcess {
   public enum CloseDecision {
     CLOSE, RENEW
   }
+
+  /**
+   * Former bean names, kept as Spring aliases because versions of this model deployed before the
+   * beans took their elements' names still name them: current name → former name.
+   */
+  public static final Map<String, String> FORMER_BEAN_NAMES = Map.of(
+      "storeTrainerTraining", "recordAffiliateTrainerTrained");
 
   private LifecycleProcess() {
   }

@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Delegates of {@code professional-development} ({@link ProfessionalDevelopmentProcess}),
  * {@code leadership-pd} ({@link LeadershipPdProcess}) and the PD part of
- * {@code partnership-lifecycle} ({@link ImplementationStage}), as named beans. Each bean is named
+ * {@code partnership-lifecycle} ({@link LifecycleProcess}), as named beans. Each bean is named
  * after the element that uses it ({@code Task_OpenNextPdPhase} → {@code ${openNextPdPhase}}).
  */
 @Configuration
@@ -56,9 +56,9 @@ class PdDelegates {
   @Bean("recordElementaryPdPath")
   JavaDelegate recordElementaryPdPath(ImplementationSteps steps) {
     return execution -> steps.chooseElementaryPath(LifecycleProcess.partnershipId(execution),
-        ImplementationStage.ELEMENTARY_PD_PATH.require(execution),
-        ImplementationStage.AFFILIATE_TRAINER_NAME.get(execution),
-        ImplementationStage.AFFILIATE_TRAINER_EMAIL.get(execution), execution.getProcessInstanceId());
+        LifecycleProcess.ELEMENTARY_PD_PATH.require(execution),
+        LifecycleProcess.AFFILIATE_TRAINER_NAME.get(execution),
+        LifecycleProcess.AFFILIATE_TRAINER_EMAIL.get(execution), execution.getProcessInstanceId());
   }
 
   /**
@@ -68,7 +68,7 @@ class PdDelegates {
   @Bean({"storeTrainerTraining", "recordAffiliateTrainerTrained"})
   JavaDelegate storeTrainerTraining(ImplementationSteps steps) {
     return execution -> steps.recordTrainerTrained(LifecycleProcess.partnershipId(execution),
-        ImplementationStage.TRAINER_TRAINED_ON.require(execution));
+        LifecycleProcess.TRAINER_TRAINED_ON.require(execution));
   }
 
   /** {@code Task_CompleteImplementation} of {@code partnership-lifecycle}. */

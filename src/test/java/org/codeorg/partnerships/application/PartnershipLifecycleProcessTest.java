@@ -56,7 +56,7 @@ class PartnershipLifecycleProcessTest {
   private static final List<String> DELEGATES = List.of("screenApplication", "requestInformation",
       "remindInformation", "withdrawUnanswered", "declineApplication", "acceptApplication", "remindSignature",
       "recordAgreement", "remindReviewers", "requestPlanRevision", "approvePlan", "withdrawAfterPlanEscalation",
-      "recordElementaryPdPath", "recordAffiliateTrainerTrained", "completeImplementation", "sendMarketingKit",
+      "recordElementaryPdPath", "storeTrainerTraining", "completeImplementation", "sendMarketingKit",
       "sendHourOfCodeMaterials", "requestTeacherLeaderNominations", "startEvaluation", "closePartnership");
   private static final Instant HOUR_OF_CODE = Instant.parse("2027-11-17T00:00:00Z");
   private static final Instant SCHOOL_YEAR_ENDED = Instant.parse("2028-07-01T00:00:00Z");
@@ -249,7 +249,7 @@ class PartnershipLifecycleProcessTest {
     assertThat(instance).hasPassed("Task_StoreTrainerTraining", "Gateway_ElementaryPdPathMerge",
         "CallActivity_ElementaryTeacherPd");
     assertThat(calls).contains("recordElementaryPdPath@Task_RecordElementaryPdPath",
-        "recordAffiliateTrainerTrained@Task_StoreTrainerTraining");
+        "storeTrainerTraining@Task_StoreTrainerTraining");
     assertThat(calledInstances("professional-development")).containsExactly(31L);
   }
 

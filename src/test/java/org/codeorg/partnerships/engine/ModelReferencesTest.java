@@ -75,4 +75,33 @@ class ModelReferencesTest extends SpringIntegrationTest {
     assertThat(problems).as("listeners reading fields their task's form lacks%s", ModelSources.lines(problems))
         .isEmpty();
   }
+
+  /**
+   * A renamed delegate keeps its former name as an alias of the same bean, so instances still on a
+   * model version that names it go on (each contract's {@code FORMER_BEAN_NAMES}).
+   */
+  @Test
+  void everyFormerBeanNameStillResolvesToItsRenamedBean() throws ReflectiveOperationException {
+    List<String> problems = new ArrayList<>();
+    int checked = 0;
+    for (Class<?> contract : ModelSources.contracts()) {
+      java.lang.reflect.Field field;
+      try {
+        field = contract.getField("FORMER_BEAN_NAMES");
+      } catch (NoSuchFieldException none) {
+        continue;
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, String> former = (Map<String, String>) field.get(null);
+      for (Map.Entry<String, String> rename : former.entrySet()) {
+        checked++;
+        if (!context.containsBean(rename.getKey()) || !context.containsBean(rename.getValue())
+            || context.getBean(rename.getKey()) != context.getBean(rename.getValue())) {
+          problems.add(contract.getSimpleName() + ": " + rename.getValue() + " is not an alias of " + rename.getKey());
+        }
+      }
+    }
+    assertThat(checked).as("renamed beans listed in the contracts").isGreaterThanOrEqualTo(9);
+    assertThat(problems).as("former bean names%s", ModelSources.lines(problems)).isEmpty();
+  }
 }
