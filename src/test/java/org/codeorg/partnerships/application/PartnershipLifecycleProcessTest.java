@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -24,15 +24,15 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.codeorg.partnerships.support.DueJobs;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.codeorg.partnerships.support.ModelTestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,9 +48,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class PartnershipLifecycleProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-unit-test.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ModelTestEngine engine = new ModelTestEngine();
 
   private static final Instant APPLIED_AT = Instant.parse("2027-03-01T09:00:00Z");
   private static final List<String> DELEGATES = List.of("screenApplication", "requestInformation",
@@ -93,7 +91,6 @@ class PartnershipLifecycleProcessTest {
 
   @BeforeEach
   void standInDelegates() {
-    init(engine.getProcessEngine());
     travelTo(APPLIED_AT);
     Mocks.register("registerApplication", (JavaDelegate) execution -> {
       calls.add("registerApplication");
@@ -112,7 +109,7 @@ class PartnershipLifecycleProcessTest {
       execution.setVariable("hourOfCodeAt", hourOfCodeAt == null ? null : Date.from(hourOfCodeAt));
     });
     // The called PD processes have their own tests; here they end at once and count their instances.
-    stubDeployment = engine.getProcessEngine().getRepositoryService().createDeployment()
+    stubDeployment = engine.processEngine().getRepositoryService().createDeployment()
         .addModelInstance("professional-development-stub.bpmn", stub("professional-development"))
         .addModelInstance("leadership-pd-stub.bpmn", stub("leadership-pd"))
         .addModelInstance("classroom-setup-stub.bpmn", stub("classroom-setup"))
@@ -141,9 +138,7 @@ class PartnershipLifecycleProcessTest {
 
   @AfterEach
   void reset() {
-    engine.getProcessEngine().getRepositoryService().deleteDeployment(stubDeployment, true);
-    Mocks.reset();
-    ClockUtil.reset();
+    engine.processEngine().getRepositoryService().deleteDeployment(stubDeployment, true);
   }
 
   @Test
@@ -266,7 +261,7 @@ class PartnershipLifecycleProcessTest {
 
   /** The ids handed to each instance of a called process (teacherId or schoolId). */
   private List<Long> calledInstances(String key) {
-    return engine.getProcessEngine().getHistoryService().createHistoricVariableInstanceQuery()
+    return engine.processEngine().getHistoryService().createHistoricVariableInstanceQuery()
         .processDefinitionKey(key).list().stream()
         .filter(v -> List.of("teacherId", "schoolId", "sectionId").contains(v.getName()))
         .map(v -> ((Number) v.getValue()).longValue()).toList();
@@ -416,7 +411,7 @@ class PartnershipLifecycleProcessTest {
   }
 
   private void runJobs() {
-    DueJobs.run(managementService());
+    engine.runDueJobs();
   }
 
   private void travel(Duration duration) {
@@ -425,6 +420,6 @@ class PartnershipLifecycleProcessTest {
 
   private void travelTo(Instant instant) {
     now = instant;
-    DueJobs.travelTo(instant);
+    engine.travelTo(instant);
   }
 }

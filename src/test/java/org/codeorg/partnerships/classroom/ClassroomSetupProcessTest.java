@@ -3,7 +3,7 @@ package org.codeorg.partnerships.classroom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -25,10 +25,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.codeorg.partnerships.support.DueJobs;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.codeorg.partnerships.support.ModelTestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -42,9 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ClassroomSetupProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-unit-test.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ModelTestEngine engine = new ModelTestEngine();
 
   private static final Instant START = Instant.parse("2027-04-01T09:00:00Z");
   private static final Instant DEADLINE = Instant.parse("2027-07-19T00:00:00Z");
@@ -55,8 +52,7 @@ class ClassroomSetupProcessTest {
 
   @BeforeEach
   void standIns() {
-    init(engine.getProcessEngine());
-    DueJobs.travelTo(START);
+    engine.travelTo(START);
     Mocks.register("sendSetupChecklist", (JavaDelegate) execution -> deadlines(execution, DEADLINE));
     Mocks.register("extendSetupDeadline", (JavaDelegate) execution -> {
       calls.add("extendSetupDeadline");
@@ -72,12 +68,6 @@ class ClassroomSetupProcessTest {
         "remindSetupOverdue", "dropSection")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
     }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test
@@ -130,12 +120,12 @@ class ClassroomSetupProcessTest {
   @Test
   void anOverdueSectionIsRemindedThenEscalatedAndCanBeExtended() {
     ProcessInstance instance = start();
-    DueJobs.travelTo(DEADLINE.plusSeconds(1));
+    engine.travelTo(DEADLINE.plusSeconds(1));
     runJobs();
     assertThat(instance).isWaitingAtExactly(ClassroomProcess.TASK_RECORD_READINESS).hasPassed("EndEvent_SetupReminded");
     assertThat(calls).containsOnlyOnce("remindSetupOverdue");
 
-    DueJobs.travelTo(ESCALATION.plusSeconds(1));
+    engine.travelTo(ESCALATION.plusSeconds(1));
     runJobs();
     assertThat(instance).isWaitingAtExactly(ClassroomProcess.TASK_DECIDE_UNREADY);
     assertThat(task(instance)).hasCandidateGroup("partnership-managers");
@@ -148,7 +138,7 @@ class ClassroomSetupProcessTest {
   @Test
   void anEscalatedSectionCanBeDropped() {
     ProcessInstance instance = start();
-    DueJobs.travelTo(ESCALATION.plusSeconds(1));
+    engine.travelTo(ESCALATION.plusSeconds(1));
     runJobs();
     complete(task(instance), withVariables("unreadyDecision", "DROP", "unreadyNotes", "No teacher for the section"));
     runJobs();
@@ -174,6 +164,6 @@ class ClassroomSetupProcessTest {
   }
 
   private void runJobs() {
-    DueJobs.run(managementService());
+    engine.runDueJobs();
   }
 }

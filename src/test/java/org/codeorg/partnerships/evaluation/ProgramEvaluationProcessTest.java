@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -19,14 +19,13 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.codeorg.partnerships.support.DueJobs;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.codeorg.partnerships.support.ModelTestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,9 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProgramEvaluationProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-unit-test.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ModelTestEngine engine = new ModelTestEngine();
 
   private static final Instant START = Instant.parse("2028-07-01T00:00:00Z");
   private static final Instant DUE = START.plus(Duration.ofDays(31));
@@ -46,20 +43,13 @@ class ProgramEvaluationProcessTest {
 
   @BeforeEach
   void standIns() {
-    init(engine.getProcessEngine());
-    DueJobs.travelTo(START);
+    engine.travelTo(START);
     Mocks.register("requestEvaluationData", (JavaDelegate) execution -> execution.setVariable("evaluationDataDueAt", Date.from(DUE)));
     Mocks.register("validateEvaluationData", new EvaluationDelegates().validateEvaluationData());
     Mocks.register("completingUser", (TaskListener) task -> task.getExecution().setVariable("completedBy", "evaluator"));
     for (String name : List.of("remindEvaluationData", "storeEvaluationData", "summarizePd", "sendEvaluationReport")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
     }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test
@@ -85,7 +75,7 @@ class ProgramEvaluationProcessTest {
   @Test
   void theDistrictSubmitsLateAfterAReminder() {
     ProcessInstance instance = start();
-    DueJobs.travelTo(DUE.plusSeconds(1));
+    engine.travelTo(DUE.plusSeconds(1));
     runJobs();
     assertThat(instance).isWaitingAtExactly(EvaluationProcess.TASK_RECORD_DATA).hasPassed("EndEvent_EvaluationDataReminded");
 
@@ -104,6 +94,6 @@ class ProgramEvaluationProcessTest {
   }
 
   private void runJobs() {
-    DueJobs.run(managementService());
+    engine.runDueJobs();
   }
 }

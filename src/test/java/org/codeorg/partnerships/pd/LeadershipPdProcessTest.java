@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -20,9 +20,9 @@ import org.codeorg.partnerships.pd.AttendanceList.AllPresent;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.codeorg.partnerships.support.ModelTestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -31,15 +31,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class LeadershipPdProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-unit-test.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ModelTestEngine engine = new ModelTestEngine();
 
   private final List<String> calls = new ArrayList<>();
 
   @BeforeEach
   void standIns() {
-    init(engine.getProcessEngine());
     Mocks.register("enrolSchoolLeaders", (JavaDelegate) execution -> {
       calls.add("enrol");
       LeadershipPdProcess.PROGRAM_DATE.set(execution, new Date());
@@ -47,11 +44,6 @@ class LeadershipPdProcessTest {
     });
     Mocks.register("validateLeadershipAttendance", new PdDelegates().validateLeadershipAttendance());
     Mocks.register("completeLeadershipPd", (JavaDelegate) execution -> calls.add("complete:" + LeadershipPdProcess.ABSENT_LEADERS.get(execution)));
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
   }
 
   @Test

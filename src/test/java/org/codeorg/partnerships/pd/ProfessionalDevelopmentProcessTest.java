@@ -3,7 +3,7 @@ package org.codeorg.partnerships.pd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -32,17 +32,16 @@ import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TEACHER
 import static org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TEACHER_ID;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.MissedPhaseDecision;
 import org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.MissingCommitmentDecision;
 import org.codeorg.partnerships.pd.ProfessionalDevelopmentProcess.TeacherCommitment;
-import org.codeorg.partnerships.support.DueJobs;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.codeorg.partnerships.support.ModelTestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,9 +55,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class ProfessionalDevelopmentProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-unit-test.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ModelTestEngine engine = new ModelTestEngine();
 
   private static final Instant START = Instant.parse("2027-04-01T09:00:00Z");
   private static final int HIGH_SCHOOL_PHASES = 4;
@@ -68,7 +65,6 @@ class ProfessionalDevelopmentProcessTest {
 
   @BeforeEach
   void standInDelegates() {
-    init(engine.getProcessEngine());
     travelTo(START);
     Mocks.register("requestTeacherCommitment", (JavaDelegate) execution -> {
       calls.add("requestTeacherCommitment");
@@ -97,12 +93,6 @@ class ProfessionalDevelopmentProcessTest {
         "grantOnlinePdAccess", "recordPdPhaseMissed", "issuePdCertificate")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
     }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test
@@ -226,7 +216,7 @@ class ProfessionalDevelopmentProcessTest {
   }
 
   private void runJobs() {
-    DueJobs.run(managementService());
+    engine.runDueJobs();
   }
 
   private void travel(Duration duration) {
@@ -235,6 +225,6 @@ class ProfessionalDevelopmentProcessTest {
 
   private void travelTo(Instant instant) {
     now = instant;
-    DueJobs.travelTo(instant);
+    engine.travelTo(instant);
   }
 }

@@ -3,7 +3,7 @@ package org.codeorg.partnerships.workshop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
+
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -22,11 +22,10 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
-import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
 import org.codeorg.partnerships.pd.AttendanceList.AllPresent;
-import org.codeorg.partnerships.support.DueJobs;
-import org.junit.jupiter.api.AfterEach;
+
 import org.junit.jupiter.api.BeforeEach;
+import org.codeorg.partnerships.support.ModelTestEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -40,9 +39,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class WorkshopProcessTest {
 
   @RegisterExtension
-  static ProcessEngineCoverageExtension engine = ProcessEngineCoverageExtension.builder("process-unit-test.cfg.xml")
-      .assertClassCoverageAtLeast(1.0)
-      .build();
+  static ModelTestEngine engine = new ModelTestEngine();
 
   private static final Instant SCHEDULED_AT = Instant.parse("2027-06-01T09:00:00Z");
   private static final Instant FIRST_SESSION = Instant.parse("2027-07-12T16:00:00Z");
@@ -53,7 +50,6 @@ class WorkshopProcessTest {
 
   @BeforeEach
   void standIns() {
-    init(engine.getProcessEngine());
     ClockUtil.setCurrentTime(Date.from(SCHEDULED_AT));
     facilitatorFound = "facilitator";
     Mocks.register("assignFacilitator", (JavaDelegate) execution -> {
@@ -70,12 +66,6 @@ class WorkshopProcessTest {
         "remindOrganizerToClose", "reportWorkshopAttendance", "sendExitSurveys")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
     }
-  }
-
-  @AfterEach
-  void reset() {
-    Mocks.reset();
-    ClockUtil.reset();
   }
 
   @Test
@@ -168,7 +158,7 @@ class WorkshopProcessTest {
   }
 
   private void runJobsDueAt(Instant instant) {
-    DueJobs.travelTo(instant);
-    DueJobs.run(managementService());
+    engine.travelTo(instant);
+    engine.runDueJobs();
   }
 }
