@@ -18,12 +18,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The district's application and its answer to a question (DESIGN 5). */
+/** The district's application and its answer to a question (README, "HTTP API"). */
 @RestController
 @Tag(name = "District: application")
 public class ApplicationApi {
 
-  /** The application body of DESIGN 5, shown as the example in the OpenAPI document. */
+  /** The application body of docs/examples/application.json, shown as the example in the OpenAPI document. */
   static final String EXAMPLE = """
       {
         "district": {"name": "Springfield Unified", "ncesId": "0612345", "state": "CA"},
@@ -51,7 +51,7 @@ public class ApplicationApi {
           + "application of the same district for the same school year is 409 naming the first. The answer's "
           + "reference names the partnership; its token comes by email. Rate-limited per client address (429).",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
-          mediaType = "application/json", examples = @ExampleObject(name = "DESIGN 5", value = EXAMPLE))),
+          mediaType = "application/json", examples = @ExampleObject(name = "A small district", value = EXAMPLE))),
       responses = @ApiResponse(responseCode = "201", description = "Registered; the lifecycle started"))
   public ResponseEntity<ApplicationIntake.Accepted> apply(@RequestBody PartnershipApplication application) {
     ApplicationIntake.Accepted accepted = intake.apply(application);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
  * {@code POST /api/applications}: checks the application, takes its reference number, then starts
  * the lifecycle, whose first step registers it. Bad input is refused before anything is written.
  * The number is taken in a short transaction before the lifecycle's, so concurrent intakes do not
- * wait for each other's registration (issue 8).
+ * wait for each other's registration (docs/performance.md, fix 1).
  */
 @Service
 public class ApplicationIntake {

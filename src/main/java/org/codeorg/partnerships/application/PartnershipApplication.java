@@ -20,7 +20,7 @@ import org.codeorg.partnerships.partnership.LeaderRole;
 import org.codeorg.partnerships.partnership.SchoolLevel;
 
 /**
- * A district's application, in the shape of the HTTP contract (DESIGN 5). Codes (course, school
+ * A district's application, in the shape of the HTTP contract (docs/examples/application.json). Codes (course, school
  * level, leader role) stay strings here so that a wrong code is reported as a field error
  * instead of failing to parse. The field rules are the annotations; the rules between fields
  * (schools named once, offers at listed schools of the right level, a teacher per offer) are

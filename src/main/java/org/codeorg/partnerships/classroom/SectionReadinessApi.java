@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The district reports each section's classroom set-up (DESIGN 5). */
+/** The district reports each section's classroom set-up (README, "HTTP API"). */
 @RestController
 @Tag(name = "District: classroom set-up")
 public class SectionReadinessApi {

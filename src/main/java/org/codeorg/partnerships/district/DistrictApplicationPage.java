@@ -37,7 +37,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The application as a web page (DESIGN 5's application, field by field): the same intake,
+ * The application as a web page (the API's application, field by field): the same intake,
  * validation and rate limit as {@code POST /api/applications}; errors are shown next to their
  * fields and in a summary that links to them. Empty rows of schools, courses, teachers and
  * leaders are left out.

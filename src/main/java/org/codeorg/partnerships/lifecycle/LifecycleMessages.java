@@ -40,7 +40,7 @@ public class LifecycleMessages {
    * To a known instance of the partnership (a teacher's PD, a section's set-up), still checked
    * against {@code correlationKeys}. Looking the instance up by its id is an index lookup; by
    * business key and variables alone, PostgreSQL's plan starts from every subscription waiting for
-   * the message, which grows with the teachers in PD (issue 8).
+   * the message, which grows with the teachers in PD (docs/performance.md, fix 2).
    *
    * @param processInstanceId null when not recorded (instances started before migration V6): found as before
    */

@@ -12,7 +12,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface PdPhaseRepository extends JpaRepository<PdPhase, Long> {
 
   // Hot lookups are JPQL: Hibernate caches the plan of a query string, while a derived query
-  // (built as a criteria query on every call) is planned again each time (issue 8 profile).
+  // (built as a criteria query on every call) is planned again each time (docs/performance.md, fix 4).
   @Query("select p from PdPhase p where p.teacherId = :teacherId order by p.phaseNumber")
   List<PdPhase> findByTeacherIdOrderByPhaseNumber(@Param("teacherId") Long teacherId);
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The table is the program's calendar, not a judgement about a partnership: its answer for a
  * course and path is kept per deployed version of the decision, so a teacher's enrolment does
- * not evaluate the table's FEEL cells and write its decision history again (issue 8: decision
+ * not evaluate the table's FEEL cells and write its decision history again (docs/performance.md, fix 3: decision
  * output rows per benchmarked partnership fell from 85 to under 25). A new deployment of the
  * table is a new version and is evaluated afresh.
  */

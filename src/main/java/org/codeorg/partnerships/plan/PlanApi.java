@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The district's comprehensive plan (DESIGN 5). */
+/** The district's comprehensive plan (README, "HTTP API"). */
 @RestController
 @Tag(name = "District: comprehensive plan")
 public class PlanApi {

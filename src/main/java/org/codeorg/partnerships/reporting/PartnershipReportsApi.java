@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Staff views of partnerships (DESIGN 5) and sending a failed email again. */
+/** Staff views of partnerships (README, "HTTP API") and sending a failed email again. */
 @RestController
 @RequestMapping("/api/partnerships")
 @Tag(name = "Staff: partnerships")

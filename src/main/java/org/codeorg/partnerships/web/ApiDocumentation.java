@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class ApiDocumentation {
 
-  /** The version of the HTTP contract (DESIGN 5), not of the build: it changes when clients must. */
+  /** The version of the HTTP contract (README, "HTTP API"), not of the build: it changes when clients must. */
   static final String CONTRACT_VERSION = "1.0";
 
   static {

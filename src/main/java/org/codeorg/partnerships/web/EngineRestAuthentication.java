@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * {@code /engine-rest} answers without authentication by default (STACK-NOTES). HTTP Basic against
+ * {@code /engine-rest} answers without authentication by default (the starter registers no authentication filter for it). HTTP Basic against
  * Camunda identity, in every profile, so the engine's authorization checks apply to REST callers.
  */
 @Configuration

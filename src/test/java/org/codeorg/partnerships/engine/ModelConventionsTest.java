@@ -42,7 +42,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * DESIGN 6 conventions every model keeps: one process per file named by its id, a history
+ * The conventions every model keeps (docs/architecture.md): one process per file named by its id, a history
  * time-to-live, complete diagram interchange (Modeler and Cockpit draw every element), named
  * elements, and for every user task a candidate group and a form of this repository. With the
  * model contracts ({@code *Process} and {@code *Decision} classes): every key and message name is

@@ -179,7 +179,7 @@ class PostgresProductionProfileTest {
     assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey(LifecycleProcess.PROCESS_KEY)
         .count()).isPositive();
     assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE indexname = 'dpo_idx_task_parent_task'",
-        String.class)).as("the engine's task table is indexed by parent task (issue 8)")
+        String.class)).as("the engine's task table is indexed by parent task (camunda/camunda#36824)")
         .singleElement().asString().contains("act_ru_task", "parent_task_id_");
   }
 

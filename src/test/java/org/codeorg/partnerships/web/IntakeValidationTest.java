@@ -99,7 +99,7 @@ class IntakeValidationTest extends SpringIntegrationTest {
   /**
    * A large district (300 teachers, the most a 64 KB body holds with room to spare): the
    * reviewer's summaries exceed the 4,000 characters of a Camunda string variable, so they are
-   * shortened instead of failing the registration (found by the issue 8 benchmark on a
+   * shortened instead of failing the registration (found by the lifecycle benchmark, docs/performance.md, on a
    * 100-teacher workshop roster).
    */
   @Test
