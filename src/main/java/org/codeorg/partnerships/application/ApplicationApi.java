@@ -26,13 +26,13 @@ public class ApplicationApi {
   /** The application body of docs/examples/application.json, shown as the example in the OpenAPI document. */
   static final String EXAMPLE = """
       {
-        "district": {"name": "Springfield Unified", "ncesId": "0612345", "state": "CA"},
-        "contact": {"name": "Ana Ruiz", "email": "ana.ruiz@springfield.k12.ca.us", "phone": "+1 555 0100"},
+        "district": {"name": "Riverbend Unified", "ncesId": "0634120", "state": "CA"},
+        "contact": {"name": "Maya Chen", "email": "maya.chen@riverbend.k12.ca.us", "phone": "+1 555 0100"},
         "schoolYear": "2027-2028",
-        "schools": [{"name": "Springfield High", "level": "HIGH"}],
-        "courses": [{"course": "CSP", "school": "Springfield High", "sections": 2}],
-        "teachers": [{"name": "Lee Park", "email": "lpark@springfield.k12.ca.us", "school": "Springfield High", "course": "CSP"}],
-        "leaders": [{"name": "Sam Cole", "email": "scole@springfield.k12.ca.us", "school": "Springfield High", "role": "COUNSELOR"}],
+        "schools": [{"name": "Riverbend High", "level": "HIGH"}],
+        "courses": [{"course": "CSP", "school": "Riverbend High", "sections": 2}],
+        "teachers": [{"name": "Lee Park", "email": "lpark@riverbend.k12.ca.us", "school": "Riverbend High", "course": "CSP"}],
+        "leaders": [{"name": "Sam Cole", "email": "scole@riverbend.k12.ca.us", "school": "Riverbend High", "role": "COUNSELOR"}],
         "technology": {"oneToOneComputing": true, "bandwidthMbps": 25}
       }""";
 

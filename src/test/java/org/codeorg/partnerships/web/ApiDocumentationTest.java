@@ -35,9 +35,24 @@ class ApiDocumentationTest extends SpringIntegrationTest {
     assertThat(plan.toString()).as("the token is a scheme, not a parameter").doesNotContain("\"name\":\"token\"");
 
     JsonNode example = doc.at("/paths/~1api~1applications/post/requestBody/content/application~1json/examples");
-    assertThat(example.toString()).contains("Springfield Unified");
+    assertThat(example.toString()).contains("Riverbend Unified");
     assertThat(doc.at("/components/schemas/CourseOffer/properties/course/enum").toString())
         .as(doc.at("/components/schemas/CourseOffer").toString())
         .contains("ECS", "CSP", "CSF");
+  }
+
+  /** The README's curl example posts docs/examples/application.json: it is the documented example, and it is accepted. */
+  @Test
+  void theExampleApplicationInTheRepositoryIsTheDocumentedOneAndIsAccepted() throws Exception {
+    JsonNode file = Http.JSON.readTree(java.nio.file.Files.readString(java.nio.file.Path.of("docs/examples/application.json")));
+    Http http = new Http(baseUrl());
+    JsonNode documented = http.get("/v3/api-docs", null).json()
+        .at("/paths/~1api~1applications/post/requestBody/content/application~1json/examples");
+    JsonNode value = documented.elements().next().get("value");
+    assertThat(value.isTextual() ? Http.JSON.readTree(value.asText()) : value).isEqualTo(file);
+
+    Http.Response created = http.post("/api/applications", null, file, java.util.Map.of());
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    assertThat(created.json().get("reference").asText()).matches("DP-\\d{4}-\\d{4}");
   }
 }
