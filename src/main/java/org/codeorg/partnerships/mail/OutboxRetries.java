@@ -20,7 +20,13 @@ public class OutboxRetries {
     this.clock = clock;
   }
 
-  /** @throws NotWaitingException (409) unless the email failed for good */
+  /**
+   * Puts a FAILED email of the partnership back in the queue with fresh attempts and resolves its
+   * {@code emailDelivery} incident.
+   *
+   * @throws UnknownEmailException the email does not exist or is another partnership's (404)
+   * @throws NotWaitingException unless the email failed for good (409)
+   */
   @Transactional
   public OutboxEmail retry(Long partnershipId, Long emailId) {
     OutboxEmail email = repository.findById(emailId).filter(e -> partnershipId.equals(e.getPartnershipId()))

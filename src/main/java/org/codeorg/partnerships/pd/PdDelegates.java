@@ -44,11 +44,11 @@ class PdDelegates {
     return execution -> {
       Long partnershipId = LifecycleProcess.partnershipId(execution);
       ImplementationSteps.Started started = steps.start(partnershipId);
-      execution.setVariable(LifecycleProcess.VAR_PARTNERSHIP_STAGE, started.stage().name());
-      execution.setVariable("hasElementaryTeachers", started.hasElementaryTeachers());
-      execution.setVariable("elementaryTeachersSummary", TextVariables.fit(started.elementaryTeachers(),
+      LifecycleProcess.PARTNERSHIP_STAGE.set(execution, started.stage());
+      LifecycleProcess.HAS_ELEMENTARY_TEACHERS.set(execution, started.hasElementaryTeachers());
+      LifecycleProcess.ELEMENTARY_TEACHERS_SUMMARY.set(execution, TextVariables.fit(started.elementaryTeachers(),
           "the full list is in the partnership's staff view"));
-      execution.setVariable("schoolYearEndsAt", started.schoolYearEndsAt());
+      LifecycleProcess.SCHOOL_YEAR_ENDS_AT.set(execution, started.schoolYearEndsAt());
     };
   }
 

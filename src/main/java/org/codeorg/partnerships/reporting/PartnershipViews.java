@@ -106,6 +106,7 @@ public class PartnershipViews {
     }
   }
 
+  /** Every partnership, or those at {@code stage} (null: all), newest change first. */
   public List<Summary> list(PartnershipStage stage) {
     List<Partnership> found = stage == null
         ? partnerships.findAll(Sort.by("reference"))
@@ -114,6 +115,11 @@ public class PartnershipViews {
         p.getStage().name(), p.getUpdatedAt())).toList();
   }
 
+  /**
+   * Stage, screening, timeline, open tasks, PD, set-up and evaluation of one partnership.
+   *
+   * @throws UnknownPartnershipException no partnership has the reference (404)
+   */
   public Detail detail(String reference) {
     Partnership p = find(reference);
     List<TimelineEntry> timeline = events.findByPartnershipIdOrderByOccurredAtAscIdAsc(p.getId()).stream()
@@ -164,10 +170,22 @@ public class PartnershipViews {
     }).toList();
   }
 
+  /**
+   * Every email of the partnership, oldest first, with status, attempts and last error.
+   *
+   * @throws UnknownPartnershipException no partnership has the reference (404)
+   */
   public List<Email> emails(String reference) {
     return outbox.emailsOf(find(reference).getId()).stream().map(Email::of).toList();
   }
 
+  /**
+   * Puts a FAILED email back in the queue with fresh attempts and resolves its incident.
+   *
+   * @throws UnknownPartnershipException no partnership has the reference (404)
+   * @throws org.codeorg.partnerships.mail.OutboxRetries.UnknownEmailException no such email in it (404)
+   * @throws org.codeorg.partnerships.common.NotWaitingException the email is not FAILED (409)
+   */
   @Transactional
   public Email retry(String reference, Long emailId) {
     return Email.of(retries.retry(find(reference).getId(), emailId));
