@@ -52,12 +52,12 @@ public class ApiGuard {
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("Referrer-Policy", "no-referrer");
       // District pages carry the token in their URL: no referrer leaves them, and nothing loads from elsewhere.
-      response.setHeader("Content-Security-Policy", request.getRequestURI().startsWith("/district/")
+      response.setHeader("Content-Security-Policy", RequestPaths.routed(request).startsWith("/district/")
           ? "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
           : "default-src 'none'; frame-ancestors 'none'");
       response.setHeader("Cache-Control", "no-store");
 
-      if ("POST".equals(request.getMethod()) && "/api/applications".equals(request.getRequestURI())) {
+      if ("POST".equals(request.getMethod()) && "/api/applications".equals(RequestPaths.routed(request))) {
         Optional<Duration> wait = limiter.tryAcquire(request.getRemoteAddr());
         if (wait.isPresent()) {
           long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);

@@ -221,7 +221,7 @@ public class ApiSecurity {
 
     /** As {@link ApiProblems} and {@code DistrictPageController} answer a {@link DistrictAccessDenied}. */
     private void notFound(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      if (request.getRequestURI().startsWith("/district/")) {
+      if (RequestPaths.routed(request).startsWith("/district/")) {
         response.setStatus(404);
         response.setContentType("text/html;charset=UTF-8");
         templates.process("district/not-found", new Context(request.getLocale()), response.getWriter());

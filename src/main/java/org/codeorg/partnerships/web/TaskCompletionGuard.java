@@ -68,13 +68,13 @@ public class TaskCompletionGuard {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-      return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(request.getRequestURI()).matches();
+      return !"POST".equals(request.getMethod()) || !COMPLETION.matcher(RequestPaths.routed(request)).matches();
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      Matcher matcher = COMPLETION.matcher(request.getRequestURI());
+      Matcher matcher = COMPLETION.matcher(RequestPaths.routed(request));
       matcher.matches();
       byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
       if (body.length > MAX_BODY) {

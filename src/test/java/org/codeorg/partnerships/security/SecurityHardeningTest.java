@@ -92,6 +92,44 @@ class SecurityHardeningTest extends SpringIntegrationTest {
     assertThat(partnerships.count()).isEqualTo(before);
   }
 
+  /**
+   * The completion check and the intake limit look at the path the server routes, not at the raw
+   * request line: an encoded letter or a path parameter must not walk around them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"/%63omplete", "/complete;x=1", "/submit%2Dform"})
+  void aCompletionUnderAnotherSpellingOfItsPathIsCheckedToo(String spelling) {
+    String reference = apply();
+    String taskId = reviewTask(reference);
+    String body = "{\"variables\":{\"reviewDecision\":{\"value\":\"APPROVE_EVERYTHING\"}}}";
+
+    Http.Response response = http.raw("POST", "/engine-rest/task/" + taskId + spelling, "manager:manager",
+        "application/json", body, Map.of());
+
+    assertThat(response.status()).as(response.body()).isIn(400, 404);
+    assertThat(processEngine.getTaskService().createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+    assertThat(partnerships.findByReference(reference).orElseThrow().getStage().name()).isEqualTo("APPLICATION_REVIEW");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"/api/%61pplications", "/api/applications;x=1"})
+  void theIntakeLimitHoldsUnderAnotherSpellingOfItsPath(String spelling) {
+    int configured = rateLimiter.getRequestsPerMinute();
+    rateLimiter.setRequestsPerMinute(2);
+    try {
+      int created = 0;
+      for (int i = 0; i < 4; i++) {
+        int status = http.raw("POST", spelling, null, "application/json", Http.JSON.valueToTree(Http.application()).toString(),
+            Map.of()).status();
+        assertThat(status).as("attempt %d", i + 1).isIn(201, 400, 429);
+        created += status == 201 ? 1 : 0;
+      }
+      assertThat(created).as("applications accepted past a limit of 2 a minute").isLessThanOrEqualTo(2);
+    } finally {
+      rateLimiter.setRequestsPerMinute(configured);
+    }
+  }
+
   @Test
   void intakeIsRateLimitedPerClientWithRetryAfter() {
     int configured = rateLimiter.getRequestsPerMinute();
