@@ -57,6 +57,14 @@ class IntakeValidationTest extends SpringIntegrationTest {
         bad("one-to-one computing not a boolean", "technology.oneToOneComputing",
             a -> ((ObjectNode) a.get("technology")).put("oneToOneComputing", "yes")),
         bad("technology not an object", "technology", a -> a.put("technology", "fast")),
+        // No silent coercion: a JSON value of another type is an error, not a guess.
+        bad("sections a fraction", "courses[0].sections", a -> course(a).put("sections", 2.5)),
+        bad("sections a string of digits", "courses[0].sections", a -> course(a).put("sections", "2")),
+        bad("one-to-one computing a number", "technology.oneToOneComputing",
+            a -> ((ObjectNode) a.get("technology")).put("oneToOneComputing", 1)),
+        bad("one-to-one computing a string", "technology.oneToOneComputing",
+            a -> ((ObjectNode) a.get("technology")).put("oneToOneComputing", "true")),
+        bad("district name a number", "district.name", a -> ((ObjectNode) a.get("district")).put("name", 5)),
         bad("huge district name", "district.name", a -> ((ObjectNode) a.get("district")).put("name", "x".repeat(5000))));
   }
 
