@@ -407,7 +407,7 @@ class PartnershipLifecycleProcessTest {
   private void assertFormRef(String formId) {
     Task withFormRef = taskService().createTaskQuery().initializeFormKeys().singleResult();
     assertThat(withFormRef.getCamundaFormRef().getKey()).isEqualTo(formId);
-    assertThat(withFormRef.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+    assertThat(withFormRef.getCamundaFormRef().getBinding()).as("binding (docs/model-changes.md)").isEqualTo("latest");
   }
 
   private void runJobs() {

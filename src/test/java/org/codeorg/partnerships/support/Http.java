@@ -66,6 +66,26 @@ public final class Http {
     return send(request, credentials, headers);
   }
 
+  /**
+   * A multipart/form-data POST as Camunda Modeler sends a deployment: text fields first, then one
+   * file part per entry of {@code files} (file name to content, in the map's order).
+   */
+  public Response postMultipart(String path, String credentials, Map<String, String> fields, Map<String, String> files) {
+    String boundary = "----test" + System.nanoTime();
+    StringBuilder body = new StringBuilder();
+    fields.forEach((name, value) -> body.append("--").append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+        .append(value).append("\r\n"));
+    files.forEach((fileName, content) -> body.append("--").append(boundary)
+        .append("\r\nContent-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
+        .append(fileName).append("\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        .append(content).append("\r\n"));
+    body.append("--").append(boundary).append("--\r\n");
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), credentials, Map.of());
+  }
+
   public Response put(String path, String credentials, Object body) {
     return withBody("PUT", path, credentials, body, Map.of());
   }
