@@ -34,6 +34,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -144,6 +145,17 @@ public class ApiSecurity {
     registration.addUrlPatterns("/api/*", "/district/*", "/actuator/*");
     registration.setOrder(ApiGuard.ORDER + 1);
     return registration;
+  }
+
+  /**
+   * A URL the firewall refuses (a path parameter such as {@code ;jsessionid=}, a double slash, an
+   * encoded dot or slash) is a 400 problem like every other refusal of the API, not the container's
+   * default error body.
+   */
+  @Bean
+  RequestRejectedHandler rejectedUrls() {
+    return (request, response, rejected) -> FilterProblems.write(response, 400, "Bad request",
+        "The request's URL is not accepted (no path parameters, double slashes or encoded separators)");
   }
 
   /** The rules' string patterns are path patterns, as in {@code @RequestMapping}. */

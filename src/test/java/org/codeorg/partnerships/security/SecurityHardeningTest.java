@@ -112,6 +112,16 @@ class SecurityHardeningTest extends SpringIntegrationTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @CsvSource({"/district/partnerships/DP-2026-0001;jsessionid=1?token=x", "/api/partnerships;jsessionid=x",
+      "/api/partnerships/%2e%2e/x"})
+  void aUrlTheFirewallRefusesIsAProblemToo(String path) {
+    Http.Response response = http.raw("GET", path, "manager:manager", null, null, Map.of());
+
+    assertThat(response.status()).as(response.body()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+  }
+
+  @ParameterizedTest(name = "{0}")
   @CsvSource({"/api/%61pplications", "/api/applications;x=1"})
   void theIntakeLimitHoldsUnderAnotherSpellingOfItsPath(String spelling) {
     int configured = rateLimiter.getRequestsPerMinute();
