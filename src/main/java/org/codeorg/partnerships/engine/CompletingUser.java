@@ -1,12 +1,12 @@
 package org.codeorg.partnerships.engine;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps who completed a task as the variable {@code completedBy}: the steps after it run as
  * jobs, without the user's authentication ({@code camunda:taskListener event="complete" delegateExpression="${completingUser}"}).
+ * Who may complete it at all is {@link TaskOwnership}'s check, which runs before this listener.
  */
 @Component("completingUser")
 public class CompletingUser implements TaskListener {
@@ -15,7 +15,6 @@ public class CompletingUser implements TaskListener {
 
   @Override
   public void notify(org.camunda.bpm.engine.delegate.DelegateTask task) {
-    Authentication current = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    task.getExecution().setVariable(VARIABLE, current != null ? current.getUserId() : task.getAssignee());
+    task.getExecution().setVariable(VARIABLE, TaskOwnership.completer(task));
   }
 }

@@ -24,10 +24,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Creates the staff groups and the least grants each needs, in every profile, idempotently:
- * a restart adds what is missing and changes nothing else.
+ * a restart adds what is missing, takes back the over-grants of earlier versions listed in
+ * {@link #revokeOverGrants()}, and changes nothing else.
  *
- * <p>Task access itself is not granted here: with authorization enabled the engine grants a
- * candidate group READ and work permissions on each task it is candidate for.
+ * <p>Task access itself is not granted here: with authorization enabled the engine grants each
+ * candidate group, and the assignee, READ and UPDATE on each task (an authorization per task,
+ * created with its identity links and removed when it ends). So a task is visible only to its
+ * candidate groups, its assignee and administrators. No group has READ_TASK or UPDATE_TASK on a
+ * process definition: that would show it every task of the definition, whoever works them, and
+ * make the task queries of Tasklist check a second kind of grant.
  */
 @Component
 public class IdentityBootstrap {
@@ -56,8 +61,7 @@ public class IdentityBootstrap {
     for (String group : StaffGroups.MONITORING_GROUPS) {
       grant(group, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_TASK);
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
       grant(group, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
       grant(group, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
       grant(group, Resources.DEPLOYMENT, ANY, Permissions.READ);
@@ -66,7 +70,18 @@ public class IdentityBootstrap {
     grant(StaffGroups.PARTNERSHIP_MANAGERS, Resources.PROCESS_DEFINITION, LifecycleProcess.PROCESS_KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(StaffGroups.PARTNERSHIP_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    revokeOverGrants();
     log.info("Staff groups and authorizations are in place");
+  }
+
+  /**
+   * Earlier versions gave the monitoring groups READ_TASK on every process definition, which
+   * showed pd-managers every partnership manager's task (and the other way round).
+   */
+  void revokeOverGrants() {
+    for (String group : StaffGroups.MONITORING_GROUPS) {
+      revoke(group, Resources.PROCESS_DEFINITION, ANY, ProcessDefinitionPermissions.READ_TASK);
+    }
   }
 
   private void ensureGroup(String groupId) {
@@ -81,12 +96,7 @@ public class IdentityBootstrap {
 
   /** Adds the permissions to the group's grant on the resource, creating the grant if missing. */
   void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization authorization = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId)
-        .resourceType(resource)
-        .resourceId(resourceId)
-        .authorizationType(AUTH_TYPE_GRANT)
-        .singleResult();
+    Authorization authorization = findGrant(groupId, resource, resourceId);
     if (authorization == null) {
       authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
       authorization.setGroupId(groupId);
@@ -103,5 +113,24 @@ public class IdentityBootstrap {
     if (changed) {
       authorizationService.saveAuthorization(authorization);
     }
+  }
+
+  /** Removes the permission from the group's grant on the resource, if it has it. */
+  void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+    Authorization authorization = findGrant(groupId, resource, resourceId);
+    if (authorization != null && authorization.isPermissionGranted(permission)) {
+      authorization.removePermission(permission);
+      authorizationService.saveAuthorization(authorization);
+      log.info("Revoked {} on {} {} from group {}", permission.getName(), resource.resourceName(), resourceId, groupId);
+    }
+  }
+
+  private Authorization findGrant(String groupId, Resource resource, String resourceId) {
+    return authorizationService.createAuthorizationQuery()
+        .groupIdIn(groupId)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .authorizationType(AUTH_TYPE_GRANT)
+        .singleResult();
   }
 }

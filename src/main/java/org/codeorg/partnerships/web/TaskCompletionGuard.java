@@ -18,14 +18,21 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.codeorg.partnerships.common.FieldViolation;
+import org.codeorg.partnerships.engine.TaskAssignedElsewhereException;
 import org.codeorg.partnerships.engine.TaskFormValidator;
+import org.codeorg.partnerships.engine.TaskOwnership;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,21 +41,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every completion of a user task over HTTP — Tasklist ({@code /camunda/api/engine/…/submit-form})
- * and the REST API ({@code /engine-rest/task/{id}/complete|submit-form}) — is checked against the
- * task's form before the engine sees it. A bad completion gets 400 with each field named, and the
- * task stays open. Runs after the authentication filters, so strangers learn nothing of a form.
+ * and the REST API ({@code /engine-rest/task/{id}/complete|submit-form}) — is checked before the
+ * engine sees it: by someone other than the task's assignee, 403 "Task assigned to someone else"
+ * ({@link TaskOwnership}, which the engine enforces again inside the completion); against the
+ * task's form, 400 with each field named. Either way the task stays open. Runs after the
+ * authentication filters (the engine's current authentication is the caller), so strangers learn
+ * nothing of a form.
  */
 @Configuration
 public class TaskCompletionGuard {
 
   static final Pattern COMPLETION = Pattern.compile(".*/task/([^/]+)/(complete|submit-form)$");
+  /** The engine a webapp call goes to: {@code /camunda/api/engine/engine/{name}/task/…}. */
+  static final Pattern WEBAPP_ENGINE = Pattern.compile(".*/api/engine/engine/([^/]+)/task/.*");
   private static final int MAX_BODY = 256 * 1024;
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> taskCompletionGuardFilter(TaskService taskService,
-      TaskFormValidator validator, ObjectMapper json) {
+      IdentityService identityService, TaskFormValidator validator, ObjectMapper json) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(new GuardFilter(taskService, validator, json));
+        new FilterRegistrationBean<>(new GuardFilter(taskService, identityService, validator, json));
     registration.addUrlPatterns("/engine-rest/task/*", "/camunda/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
     return registration;
@@ -57,11 +69,14 @@ public class TaskCompletionGuard {
   static final class GuardFilter extends OncePerRequestFilter {
 
     private final TaskService taskService;
+    private final IdentityService identityService;
     private final TaskFormValidator validator;
     private final ObjectMapper json;
 
-    GuardFilter(TaskService taskService, TaskFormValidator validator, ObjectMapper json) {
+    GuardFilter(TaskService taskService, IdentityService identityService, TaskFormValidator validator,
+        ObjectMapper json) {
       this.taskService = taskService;
+      this.identityService = identityService;
       this.validator = validator;
       this.json = json;
     }
@@ -82,6 +97,16 @@ public class TaskCompletionGuard {
         return;
       }
       Task task = taskService.createTaskQuery().taskId(matcher.group(1)).initializeFormKeys().singleResult();
+      if (task != null) {
+        try {
+          TaskOwnership.check(task.getName(), task.getAssignee(), caller(request));
+        } catch (TaskAssignedElsewhereException refused) {
+          FilterProblems.write(response, 403, "Task assigned to someone else", refused.getMessage(), Map.of(
+              "message", refused.getMessage(),   // what Tasklist shows
+              "assignee", refused.getAssignee()));
+          return;
+        }
+      }
       String formId = task == null || task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
       if (formId != null && validator.knows(formId)) {
         Map<String, Object> submitted;
@@ -98,6 +123,26 @@ public class TaskCompletionGuard {
         }
       }
       chain.doFilter(new CachedBodyRequest(request, body), response);
+    }
+
+    /**
+     * The user calling: the engine's current authentication ({@code /engine-rest}, set by its
+     * authentication filter), else the webapps' log-in kept in the session (Tasklist: the webapps
+     * set the engine's authentication only inside their API, after this filter).
+     */
+    private String caller(HttpServletRequest request) {
+      Authentication engine = identityService.getCurrentAuthentication();
+      if (engine != null) {
+        return engine.getUserId();
+      }
+      Matcher webapp = WEBAPP_ENGINE.matcher(request.getRequestURI());
+      HttpSession session = request.getSession(false);
+      if (!webapp.matches() || session == null) {
+        return null;
+      }
+      Authentications logins = AuthenticationUtil.getAuthsFromSession(session);
+      var login = logins == null ? null : logins.getAuthenticationForProcessEngine(webapp.group(1));
+      return login == null ? null : login.getName();
     }
 
     private Map<String, Object> variables(byte[] body) throws IOException {

@@ -4,7 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Method;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.codeorg.partnerships.identity.DemoUsers;
+import org.codeorg.partnerships.identity.DemoUsers.DemoUser;
+import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 
 import org.codeorg.partnerships.partnership.DistrictAccessTokens;
 import org.codeorg.partnerships.support.Http;
@@ -13,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -123,6 +136,87 @@ class AccessMatrixTest extends SpringIntegrationTest {
     if (!path.startsWith("/engine-rest/") && expected == 401) {
       assertThat(http.headerOf(response, "WWW-Authenticate")).startsWith("Basic ");
     }
+  }
+
+  static List<DemoUser> demoUsers() {
+    return DemoUsers.USERS;
+  }
+
+  /**
+   * A task is visible only to its candidate groups and its assignee: over REST and through every
+   * Tasklist filter, each demo user sees exactly the open tasks of their group or assigned to
+   * them — the sample partnerships' and those the other tests left open.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("demoUsers")
+  void eachStaffMemberSeesExactlyTheTasksOfTheirGroupAndTheirOwn(DemoUser user) {
+    String credentials = user.id() + ":" + user.id();
+    Set<String> visible = visibleTo(user);
+
+    Set<String> overRest = ids(http.get("/engine-rest/task?maxResults=10000", credentials));
+    assertThat(overRest).as(user.id() + " over REST").isEqualTo(visible);
+
+    TaskService tasks = processEngine.getTaskService();
+    for (Filter filter : processEngine.getFilterService().createFilterQuery().list()) {
+      Set<String> listed = ids(http.post("/engine-rest/filter/" + filter.getId() + "/list?maxResults=10000",
+          credentials, Map.of(), Map.of()));
+      Set<String> expected = new TreeSet<>(switch (filter.getName()) {
+        case "My tasks" -> ids(tasks.createTaskQuery().taskAssignee(user.id()).list());
+        case "My groups' tasks" -> ids(tasks.createTaskQuery().taskCandidateGroup(user.group()).list());
+        // Filters whose criteria do not depend on the reader: what an administrator sees, narrowed to the visible.
+        default -> ids(http.post("/engine-rest/filter/" + filter.getId() + "/list?maxResults=10000", "admin:admin",
+            Map.of(), Map.of()));
+      });
+      expected.retainAll(visible);
+      assertThat(listed).as(user.id() + " in filter '" + filter.getName() + "'").isEqualTo(expected);
+    }
+  }
+
+  /** The sample partnerships' tasks, which pd-managers once saw all of through a definition-wide READ_TASK. */
+  @Test
+  void theSamplePartnershipsTasksAreVisibleToTheirGroupOnly() {
+    Set<String> reviews = new TreeSet<>();
+    for (String district : List.of("Springfield Unified", "Lakeview Elementary District", "Hill Valley Unified",
+        "Riverside County Schools", "Cedar Grove Schools", "Maple Ridge Unified")) {
+      reviews.addAll(ids(processEngine.getTaskService().createTaskQuery().taskDefinitionKey("Task_ReviewApplication")
+          .processVariableValueEquals(LifecycleProcess.VAR_DISTRICT_NAME, district).list()));
+    }
+    assertThat(reviews).as("sample review tasks").isNotEmpty();
+
+    assertThat(ids(http.get("/engine-rest/task?taskDefinitionKey=Task_ReviewApplication&maxResults=10000",
+        "manager:manager"))).containsAll(reviews);
+    for (String other : List.of("pdmanager", "facilitator", "evaluator", "liaison")) {
+      Set<String> seen = ids(http.get("/engine-rest/task?maxResults=10000", other + ":" + other));
+      assertThat(seen).as(other).doesNotContainAnyElementsOf(reviews);
+      for (String review : reviews) {
+        assertThat(http.get("/engine-rest/task/" + review + "/form-variables", other + ":" + other).status())
+            .as(other + " opening a review task").isIn(403, 404);
+      }
+    }
+  }
+
+  /** Open tasks whose candidate group is the user's, or assigned to the user, read without authorization checks. */
+  private Set<String> visibleTo(DemoUser user) {
+    TaskService tasks = processEngine.getTaskService();
+    Set<String> visible = new TreeSet<>(ids(tasks.createTaskQuery().taskCandidateGroup(user.group())
+        .includeAssignedTasks().list()));
+    visible.addAll(ids(tasks.createTaskQuery().taskAssignee(user.id()).list()));
+    return visible;
+  }
+
+  private static Set<String> ids(List<Task> tasks) {
+    Set<String> ids = new TreeSet<>();
+    tasks.forEach(task -> ids.add(task.getId()));
+    return ids;
+  }
+
+  private static Set<String> ids(Http.Response response) {
+    assertThat(response.status()).as(response.body()).isEqualTo(200);
+    Set<String> ids = new TreeSet<>();
+    for (JsonNode task : response.json()) {
+      ids.add(task.get("id").asText());
+    }
+    return ids;
   }
 
   @ParameterizedTest(name = "{0}")

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.codeorg.partnerships.lifecycle.TaskCompletionTimeline;
 import org.codeorg.partnerships.mail.OutboxSender;
 
 /**
@@ -125,10 +126,21 @@ public final class DistrictJourney {
     assertThat(detail.get("stage").asText()).isEqualTo("IMPLEMENTATION");
     assertThat(detail.get("openTasks").size()).as("PD work for staff").isPositive();
     List<String> timeline = new java.util.ArrayList<>();
+    List<String> completedTasks = new java.util.ArrayList<>();
     detail.get("timeline").forEach(entry -> {
       assertThat(Instant.parse(entry.get("at").asText())).isBefore(Instant.now().plusSeconds(1));
-      timeline.add(entry.get("event").asText());
+      if (entry.get("event").asText().equals(TaskCompletionTimeline.EVENT)) {
+        completedTasks.add(entry.get("detail").asText());
+      } else {
+        timeline.add(entry.get("event").asText());
+      }
     });
+    String managerId = manager.substring(0, manager.indexOf(':'));
+    assertThat(completedTasks).containsExactly(
+        TaskCompletionTimeline.detail("Review application", managerId),
+        TaskCompletionTimeline.detail("Record signed partnership agreement", managerId),
+        TaskCompletionTimeline.detail("Review comprehensive plan", managerId),
+        TaskCompletionTimeline.detail("Review comprehensive plan", managerId));
     assertThat(timeline).startsWith("APPLICATION_RECEIVED", "SCREENED", "APPLICATION_ACCEPTED", "AGREEMENT_SIGNED",
         "PLAN_REQUESTED", "PLAN_SUBMITTED", "PLAN_REVIEWED", "PLAN_REVISION_REQUESTED", "PLAN_SUBMITTED",
         "PLAN_REVIEWED", "PLAN_APPROVED", "IMPLEMENTATION_STARTED");
@@ -167,6 +179,17 @@ public final class DistrictJourney {
 
   public void complete(JsonNode task, Map<String, Object> variables) {
     complete(task, variables, manager);
+  }
+
+  /**
+   * Reassigns the task to the caller, as a manager does in Tasklist to complete work assigned to
+   * someone else (only the assignee may complete a task).
+   */
+  public void takeOver(JsonNode task, String credentials) {
+    String userId = credentials.substring(0, credentials.indexOf(':'));
+    Http.Response reassigned = http.post("/engine-rest/task/" + task.get("id").asText() + "/assignee", credentials,
+        Map.of("userId", userId), Map.of());
+    assertThat(reassigned.status()).as(reassigned.body()).isEqualTo(204);
   }
 
   public void complete(JsonNode task, Map<String, Object> variables, String credentials) {

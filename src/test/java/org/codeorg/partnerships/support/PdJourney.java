@@ -202,7 +202,10 @@ public final class PdJourney {
     Map<String, Object> attendance = absent.isEmpty() ? Map.of("allPresent", "YES") : Map.of("allPresent", "NO",
         "absentees", String.join(", ", absent.stream().map(String::valueOf).toList()));
     for (int i = 0; i < sessions; i++) {
-      district.complete(district.openTask(workshop, "Task_RecordSessionAttendance", pdManager), attendance, pdManager);
+      // Assigned to the facilitator; the PD manager records it for them.
+      JsonNode session = district.openTask(workshop, "Task_RecordSessionAttendance", pdManager);
+      district.takeOver(session, pdManager);
+      district.complete(session, attendance, pdManager);
     }
     district.complete(district.openTask(workshop, "Task_CloseWorkshop", pdManager), Map.of("attendanceConfirmed", true),
         pdManager);
