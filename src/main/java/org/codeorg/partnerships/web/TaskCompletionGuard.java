@@ -135,7 +135,7 @@ public class TaskCompletionGuard {
       if (engine != null) {
         return engine.getUserId();
       }
-      Matcher webapp = WEBAPP_ENGINE.matcher(request.getRequestURI());
+      Matcher webapp = WEBAPP_ENGINE.matcher(RequestPaths.routed(request));
       HttpSession session = request.getSession(false);
       if (!webapp.matches() || session == null) {
         return null;
