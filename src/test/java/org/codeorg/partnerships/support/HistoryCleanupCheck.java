@@ -1,5 +1,7 @@
 package org.codeorg.partnerships.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,12 +38,41 @@ public final class HistoryCleanupCheck {
   private static final List<String> INSTANCE_COLUMNS = List.of("ROOT_PROC_INST_ID_", "PROC_INST_ID_",
       "PROCESS_INSTANCE_ID_");
 
+  /** Longer ago than the models' history time to live (P1825D) plus the few weeks a journey takes. */
+  public static final Duration PAST_TIME_TO_LIVE = Duration.ofDays(6 * 366);
+
   private final ProcessEngine engine;
   private final JdbcTemplate jdbc;
 
   public HistoryCleanupCheck(ProcessEngine engine, JdbcTemplate jdbc) {
     this.engine = engine;
     this.jdbc = jdbc;
+  }
+
+  /**
+   * A partnership reminded to sign (the repeating timer fired twice) and cancelled more than the time to live
+   * ago: every history row of it has a removal time, and the clean-up leaves none; a partnership withdrawn
+   * 10 days ago keeps all of its history.
+   */
+  public void partnershipPastItsTimeToLiveLeavesNoHistory() {
+    Instant now = Instant.now();
+    String old = remindedToSignThenCancelled(now.minus(PAST_TIME_TO_LIVE));
+    String recent = withdrawnUnanswered(now.minus(Duration.ofDays(40)));
+    Set<String> oldHierarchy = hierarchyOf(old);
+    Map<String, Long> before = historyRowsOf(oldHierarchy);
+    assertThat(before).containsKeys("ACT_HI_PROCINST", "ACT_HI_ACTINST", "ACT_HI_TASKINST", "ACT_HI_VARINST",
+        "ACT_HI_DETAIL", "ACT_HI_JOB_LOG", "ACT_HI_DECINST", "ACT_HI_IDENTITYLINK");
+    assertThat(engine.getHistoryService().createHistoricJobLogQuery().processInstanceId(old)
+        .activityIdIn("Timer_SignatureReminder").successLog().count()).as("reminders sent").isEqualTo(2);
+    // With the removal-time strategy "end", the end of the instance stamps every row of it, the
+    // repeating timer's job log included; nothing is left for clean-up to miss.
+    assertThat(rowsWithoutRemovalTime(oldHierarchy)).isEmpty();
+    Map<String, Long> recentBefore = historyRowsOf(hierarchyOf(recent));
+
+    cleanUp();
+
+    assertThat(historyRowsOf(oldHierarchy)).as("history left of %s (before: %s)", old, before).isEmpty();
+    assertThat(historyRowsOf(hierarchyOf(recent))).isEqualTo(recentBefore);
   }
 
   /**
