@@ -47,10 +47,12 @@ public class OutboxEmail {
   @Column(nullable = false)
   private String subject;
 
-  @Column(name = "body_text", nullable = false, length = 1_000_000)
+  /** Null once purged ({@link #getPurgedAt()}). */
+  @Column(name = "body_text", length = 1_000_000)
   private String bodyText;
 
-  @Column(name = "body_html", nullable = false, length = 1_000_000)
+  /** Null once purged ({@link #getPurgedAt()}). */
+  @Column(name = "body_html", length = 1_000_000)
   private String bodyHtml;
 
   /** An iCalendar invite sent as a text/calendar attachment (workshop emails). */
@@ -79,6 +81,10 @@ public class OutboxEmail {
 
   @Column(name = "sent_at")
   private Instant sentAt;
+
+  /** When the bodies and the attachment were cleared ({@link OutboxRetention}); null while they are kept. */
+  @Column(name = "purged_at")
+  private Instant purgedAt;
 
   protected OutboxEmail() {
   }
@@ -194,5 +200,9 @@ public class OutboxEmail {
 
   public Instant getSentAt() {
     return sentAt;
+  }
+
+  public Instant getPurgedAt() {
+    return purgedAt;
   }
 }

@@ -54,4 +54,16 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
         e.lastError = :error
       where e.id = :id and e.status = org.codeorg.partnerships.mail.OutboxStatus.SENDING and e.claimedAt < :staleBefore""")
   int abandon(@Param("id") Long id, @Param("staleBefore") Instant staleBefore, @Param("error") String error);
+
+  /**
+   * Clears the bodies and the attachment of SENT rows delivered before {@code sentBefore}, once. One
+   * statement, so several nodes may run it at the same time: a row another node purged first no
+   * longer matches {@code purgedAt is null} and is not counted twice.
+   */
+  @Modifying
+  @Query("""
+      update OutboxEmail e set e.bodyText = null, e.bodyHtml = null, e.calendarIcs = null, e.purgedAt = :now
+      where e.status = org.codeorg.partnerships.mail.OutboxStatus.SENT and e.sentAt < :sentBefore
+        and e.purgedAt is null""")
+  int purgeDeliveredBefore(@Param("sentBefore") Instant sentBefore, @Param("now") Instant now);
 }

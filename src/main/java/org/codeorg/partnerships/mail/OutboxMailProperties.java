@@ -17,7 +17,8 @@ public record OutboxMailProperties(
     @NotBlank String from,
     @NotBlank String defaultReplyTo,
     @NotBlank String publicBaseUrl,
-    @Valid @NotNull Sender sender) {
+    @Valid @NotNull Sender sender,
+    @Valid @NotNull Retention retention) {
 
   public record Sender(
       boolean enabled,
@@ -34,5 +35,15 @@ public record OutboxMailProperties(
       Duration delay = initialBackoff.multipliedBy(1L << doublings);
       return delay.compareTo(maxBackoff) > 0 ? maxBackoff : delay;
     }
+  }
+
+  /**
+   * How long a delivered email keeps its rendered bodies and calendar attachment ({@code purgeAfter},
+   * e.g. {@code 90d}), and how often each node looks for rows to purge ({@code purgeInterval}).
+   */
+  public record Retention(
+      boolean enabled,
+      @NotNull Duration purgeAfter,
+      @NotNull Duration purgeInterval) {
   }
 }

@@ -97,12 +97,13 @@ public class PartnershipViews {
   public record LeaderPd(String name, String role, String school, String status, int hours) {
   }
 
+  /** One outbox row; {@code purgedAt} is when its body and attachment were cleared (null while kept). */
   public record Email(Long id, String milestone, String recipient, String subject, String status, int attempts,
-      Instant createdAt, Instant sentAt, Instant nextAttemptAt, String lastError) {
+      Instant createdAt, Instant sentAt, Instant nextAttemptAt, String lastError, Instant purgedAt) {
 
     static Email of(OutboxEmail e) {
       return new Email(e.getId(), e.getMilestone().name(), e.getRecipient(), e.getSubject(), e.getStatus().name(),
-          e.getAttempts(), e.getCreatedAt(), e.getSentAt(), e.getNextAttemptAt(), e.getLastError());
+          e.getAttempts(), e.getCreatedAt(), e.getSentAt(), e.getNextAttemptAt(), e.getLastError(), e.getPurgedAt());
     }
   }
 

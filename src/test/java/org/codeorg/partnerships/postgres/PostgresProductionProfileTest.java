@@ -15,12 +15,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.identity.DemoUsers;
+import org.codeorg.partnerships.mail.MailOutbox;
 import org.codeorg.partnerships.mail.OutboxEmailRepository;
+import org.codeorg.partnerships.mail.OutboxMailProperties;
+import org.codeorg.partnerships.mail.OutboxRetention;
 import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.support.DistrictJourney;
+import org.codeorg.partnerships.support.HistoryCleanupCheck;
 import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.OutboxRetentionCheck;
 import org.codeorg.partnerships.support.LifecycleJourney;
 import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.TestApplications;
@@ -35,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The application on PostgreSQL with the production profile, as docker-compose runs it: Flyway
@@ -75,6 +81,14 @@ class PostgresProductionProfileTest {
   OutboxSender sender;
   @Autowired
   FacilitatorQualifications qualifications;
+  @Autowired
+  OutboxRetention retention;
+  @Autowired
+  MailOutbox mailOutbox;
+  @Autowired
+  OutboxMailProperties mailProperties;
+  @Autowired
+  PlatformTransactionManager transactionManager;
   @LocalServerPort
   int port;
 
@@ -124,6 +138,18 @@ class PostgresProductionProfileTest {
     } finally {
       ClockUtil.reset();
     }
+  }
+
+  @Test
+  void aPartnershipPastItsTimeToLiveLeavesNoHistoryOnPostgresql() {
+    new HistoryCleanupCheck(processEngine, jdbc).partnershipPastItsTimeToLiveLeavesNoHistory();
+  }
+
+  @Test
+  void deliveredEmailsArePurgedAfterTheRetentionPeriodOnPostgresql() {
+    ensureUser("pgmanager", "pg-manager-password", "partnership-managers");
+    new OutboxRetentionCheck(runtimeService, sender, retention, mailOutbox, outbox, mailProperties, transactionManager,
+        new Http("http://localhost:" + port), "pgmanager:pg-manager-password").run();
   }
 
   private void ensureUser(String id, String password, String group) {
