@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.codeorg.partnerships.common.EmailAddress;
 import org.codeorg.partnerships.common.OneOf;
+import org.codeorg.partnerships.common.SingleLine;
 import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.LeaderRole;
 import org.codeorg.partnerships.partnership.SchoolLevel;
@@ -32,7 +33,7 @@ public record PartnershipApplication(
     @NotNull(message = REQUIRED) @Valid DistrictInfo district,
     @NotNull(message = REQUIRED) @Valid ContactInfo contact,
     @NotNull(message = SCHOOL_YEAR) @Pattern(regexp = "\\d{4}-\\d{4}", message = SCHOOL_YEAR)
-    @ConsecutiveYears(message = SCHOOL_YEAR) @Schema(example = "2027-2028") String schoolYear,
+    @ConsecutiveYears(message = SCHOOL_YEAR) @SingleLine @Schema(example = "2027-2028") String schoolYear,
     @NotEmpty(message = "must name at least one school") List<@NotNull(message = REQUIRED) @Valid SchoolInfo> schools,
     @NotEmpty(message = "must offer at least one course of the partnership terms")
     List<@NotNull(message = REQUIRED) @Valid CourseOffer> courses,
@@ -56,45 +57,47 @@ public record PartnershipApplication(
   }
 
   public record DistrictInfo(
-      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) String name,
-      @NotNull(message = NCES) @Pattern(regexp = "\\d{7}", message = NCES) @Schema(example = "0612345") String ncesId,
-      @NotNull(message = STATE) @Pattern(regexp = "[A-Z]{2}", message = STATE) @Schema(example = "CA") String state) {
+      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) @SingleLine String name,
+      @NotNull(message = NCES) @Pattern(regexp = "\\d{7}", message = NCES) @SingleLine
+      @Schema(example = "0612345") String ncesId,
+      @NotNull(message = STATE) @Pattern(regexp = "[A-Z]{2}", message = STATE) @SingleLine
+      @Schema(example = "CA") String state) {
 
     private static final String NCES = "must be the 7-digit NCES district id";
     private static final String STATE = "must be a two-letter state code such as CA";
   }
 
   public record ContactInfo(
-      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) String name,
-      @NotBlank(message = REQUIRED) @EmailAddress String email,
-      @Size(max = 40, message = "must be at most 40 characters") String phone) {
+      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) @SingleLine String name,
+      @NotBlank(message = REQUIRED) @EmailAddress @SingleLine String email,
+      @Size(max = 40, message = "must be at most 40 characters") @SingleLine String phone) {
   }
 
   public record SchoolInfo(
-      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) String name,
-      @OneOf(SchoolLevel.class) String level) {
+      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) @SingleLine String name,
+      @OneOf(SchoolLevel.class) @SingleLine String level) {
   }
 
   public record CourseOffer(
-      @OneOf(Course.class) String course,
+      @OneOf(Course.class) @SingleLine String course,
       @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG)
-      @Schema(description = "the name of a school listed in schools") String school,
+      @SingleLine @Schema(description = "the name of a school listed in schools") String school,
       @NotNull(message = SECTIONS) @Min(value = 1, message = SECTIONS) @Max(value = MAX_SECTIONS_PER_COURSE, message = SECTIONS)
       Integer sections) {
   }
 
   public record TeacherInfo(
-      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) String name,
-      @NotBlank(message = REQUIRED) @EmailAddress String email,
-      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) String school,
-      @OneOf(Course.class) String course) {
+      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) @SingleLine String name,
+      @NotBlank(message = REQUIRED) @EmailAddress @SingleLine String email,
+      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) @SingleLine String school,
+      @OneOf(Course.class) @SingleLine String course) {
   }
 
   public record LeaderInfo(
-      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) String name,
-      @NotBlank(message = REQUIRED) @EmailAddress String email,
-      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) String school,
-      @OneOf(LeaderRole.class) String role) {
+      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) @SingleLine String name,
+      @NotBlank(message = REQUIRED) @EmailAddress @SingleLine String email,
+      @NotBlank(message = REQUIRED) @Size(max = MAX_TEXT, message = TOO_LONG) @SingleLine String school,
+      @OneOf(LeaderRole.class) @SingleLine String role) {
   }
 
   public record TechnologyInfo(

@@ -12,6 +12,7 @@ import org.codeorg.partnerships.application.PartnershipApplication.DistrictInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.SchoolInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.TeacherInfo;
 import org.codeorg.partnerships.application.PartnershipApplication.TechnologyInfo;
+import org.codeorg.partnerships.common.ControlCharacters;
 import org.codeorg.partnerships.engine.ProcessVariable;
 
 /**
@@ -47,10 +48,13 @@ public final class StartFormApplication {
         new TechnologyInfo(bool(variables, ONE_TO_ONE_COMPUTING), integer(variables, BANDWIDTH_MBPS)));
   }
 
-  /** The raw text the form submitted (checked afterwards like an API application, so a bad code is a field error). */
+  /**
+   * The text the form submitted, trimmed of spaces (checked afterwards like an API application, so a
+   * bad code is a field error, and a control character at either end is refused, not dropped).
+   */
   private static String text(Map<String, Object> variables, ProcessVariable<?> field) {
     Object value = variables.get(field.name());
-    return value == null ? null : value.toString().trim();
+    return value == null ? null : ControlCharacters.trimSpaces(value.toString());
   }
 
   /** Tasklist submits numbers as Long or Double, and a cleared field as null. */

@@ -9,13 +9,15 @@ import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
+import org.codeorg.partnerships.common.SingleLine;
 import org.codeorg.partnerships.partnership.CourseSection;
 
 /** A section's set-up facts as the district reports them; the classroom-readiness decision judges them. */
 public record SectionFacts(
-    @Size(max = 60, message = "must be at most 60 characters") @Schema(example = "Period 2") String timeSlot,
-    @Size(max = 60, message = "must be at most 60 characters") @Schema(example = "B-2") String room,
-    @Size(max = 30, message = "must be at most 30 characters") @Schema(example = "CSP-1") String courseCode,
+    @Size(max = 60, message = "must be at most 60 characters") @SingleLine @Schema(example = "Period 2")
+    String timeSlot,
+    @Size(max = 60, message = "must be at most 60 characters") @SingleLine @Schema(example = "B-2") String room,
+    @Size(max = 30, message = "must be at most 30 characters") @SingleLine @Schema(example = "CSP-1") String courseCode,
     @NotNull(message = YES_OR_NO) Boolean oneToOneComputing,
     @NotNull(message = BANDWIDTH) @Min(value = 0, message = BANDWIDTH) @Max(value = 100_000, message = BANDWIDTH)
     Integer bandwidthMbps,

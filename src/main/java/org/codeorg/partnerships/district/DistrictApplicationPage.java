@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.codeorg.partnerships.application.ApplicationIntake;
 import org.codeorg.partnerships.application.DuplicateApplicationException;
+import org.codeorg.partnerships.common.ControlCharacters;
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.application.InvalidApplicationException;
 import org.codeorg.partnerships.application.PartnershipApplication.ContactInfo;
@@ -169,9 +170,10 @@ public class DistrictApplicationPage {
       return items;
     }
 
+    /** Trimmed of spaces only, so that a control character at either end is refused as the API refuses it. */
     private String v(String name) {
       String value = values.get(name);
-      return value == null || value.isBlank() ? null : value.trim();
+      return value == null || value.isBlank() ? null : ControlCharacters.trimSpaces(value);
     }
   }
 }

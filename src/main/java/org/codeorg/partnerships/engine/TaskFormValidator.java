@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
 import org.camunda.bpm.engine.variable.Variables;
+import org.codeorg.partnerships.common.ControlCharacters;
 import org.codeorg.partnerships.common.FieldViolation;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a task completion against the task's Camunda Form on the server: Camunda Forms validate
  * only in the browser, and the REST API accepts any variable. Required fields (unless the form hides
- * them), allowed values of radio and select fields, lengths, patterns, number ranges, and no
- * variable the form does not have.
+ * them), allowed values of radio and select fields, lengths, patterns, number ranges, no control
+ * characters ({@link ControlCharacters}: a textarea is multi-line, every other field single-line)
+ * and no variable the form does not have.
  */
 @Component
 public class TaskFormValidator {
@@ -67,6 +69,12 @@ public class TaskFormValidator {
       }
       String key = field.get("key").asText();
       keys.add(key);
+      if (!plainText(field, submitted.get(key))) {
+        // Whether shown or hidden: the engine stores whatever is submitted.
+        violations.add(new FieldViolation(key, "textarea".equals(field.path("type").asText())
+            ? ControlCharacters.MULTI_LINE : ControlCharacters.SINGLE_LINE));
+        continue;
+      }
       if (isHidden(field, context)) {
         continue;
       }
@@ -131,6 +139,15 @@ public class TaskFormValidator {
     if ("datetime".equals(type) && !text.matches("\\d{4}-\\d{2}-\\d{2}.*")) {
       violations.add(new FieldViolation(key, "must be a date (yyyy-MM-dd)"));
     }
+  }
+
+  /** A textarea's text may span lines; every other field's text (textfield, datetime, an option) is one line. */
+  private static boolean plainText(JsonNode field, Object value) {
+    if (!(value instanceof String text)) {
+      return true;
+    }
+    return "textarea".equals(field.path("type").asText()) ? ControlCharacters.isMultiLine(text)
+        : ControlCharacters.isSingleLine(text);
   }
 
   /**

@@ -58,6 +58,7 @@ public @interface CompleteResults {
       }
       context.disableDefaultConstraintViolation();
       boolean readable = true;
+      boolean reported = false;
       List<CourseResult> results = new ArrayList<>();
       for (int i = 0; i < data.courses().size(); i++) {
         CourseCounts counts = data.courses().get(i);
@@ -71,6 +72,7 @@ public @interface CompleteResults {
             || counts.studentsCompleted() == null) {
           violation(context, "courses[" + i + "]", incomplete);
           readable = false;
+          reported = true;
         } else if (course.isEmpty()) {
           readable = false;
         } else {
@@ -79,7 +81,9 @@ public @interface CompleteResults {
         }
       }
       if (!readable) {
-        return false;
+        // A course that names none is the field rule's to report; failing without a message of our
+        // own is an error of the validator (HV000033), which answered 500.
+        return !reported;
       }
       List<FieldViolation> violations = EvaluationDataText.check(results, "courses");
       violations.forEach(v -> violation(context, v.field(), v.message()));

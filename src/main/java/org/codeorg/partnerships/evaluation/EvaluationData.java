@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.codeorg.partnerships.common.OneOf;
+import org.codeorg.partnerships.common.SingleLine;
 import org.codeorg.partnerships.partnership.Course;
 
 /**
@@ -28,7 +29,7 @@ public record EvaluationData(
 
   /** One course's counts; a count left out is reported for the entry as a whole. */
   public record CourseCounts(
-      @OneOf(value = Course.class, message = COURSE_CODES) @Schema(example = "CSP") String course,
+      @OneOf(value = Course.class, message = COURSE_CODES) @SingleLine @Schema(example = "CSP") String course,
       @Schema(example = "2") Integer sectionsTaught,
       @Schema(example = "55") Integer studentsEnrolled,
       @Schema(example = "50") Integer studentsCompleted) {

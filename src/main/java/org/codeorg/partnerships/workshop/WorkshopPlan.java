@@ -2,6 +2,7 @@ package org.codeorg.partnerships.workshop;
 
 import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.codeorg.partnerships.common.OneOf;
+import org.codeorg.partnerships.common.SingleLine;
 import org.codeorg.partnerships.partnership.Course;
 
 /**
@@ -21,15 +23,17 @@ import org.codeorg.partnerships.partnership.Course;
  */
 @WorkshopPhaseOfTrack
 public record WorkshopPlan(
-    @OneOf(value = Course.class, message = "must be one of {values}") @Schema(example = "ECS") String course,
+    @OneOf(value = Course.class, message = "must be one of {values}") @SingleLine @Schema(example = "ECS")
+    String course,
     @Schema(example = "2", description = "the phase number in the course's PD track") Integer phase,
-    @Size(max = 200, message = "must be at most 200 characters") String title,
-    @NotNull(message = REGION) @Pattern(regexp = "\\s*[A-Z]{2}\\s*", message = REGION) @Schema(example = "CA") String region,
-    @NotBlank(message = "is required") @Size(max = 300, message = "must be at most 300 characters")
+    @Size(max = 200, message = "must be at most 200 characters") @SingleLine String title,
+    @NotNull(message = REGION) @Pattern(regexp = "\\s*[A-Z]{2}\\s*", message = REGION) @SingleLine
+    @Schema(example = "CA") String region,
+    @NotBlank(message = "is required") @Size(max = 300, message = "must be at most 300 characters") @SingleLine
     @Schema(example = "Tacoma Learning Center") String location,
     @NotNull(message = CAPACITY) @Min(value = 1, message = CAPACITY) @Max(value = 500, message = CAPACITY)
     @Schema(example = "30") Integer capacity,
-    @SessionSchedule List<Session> sessions) {
+    @SessionSchedule List<@Valid Session> sessions) {
 
   private static final String REGION = "must be a two-letter state code, e.g. CA";
   private static final String CAPACITY = "must be between 1 and 500";
@@ -38,11 +42,11 @@ public record WorkshopPlan(
    * One session; date-times with an offset (ISO 8601). Kept as text so that a date that does not
    * parse is reported with the other errors of the request, not instead of them.
    */
-  public record Session(@Schema(example = "2027-07-12T09:00:00-07:00") String startsAt,
-      @Schema(example = "2027-07-12T16:00:00-07:00") String endsAt) {
+  public record Session(@SingleLine @Schema(example = "2027-07-12T09:00:00-07:00") String startsAt,
+      @SingleLine @Schema(example = "2027-07-12T16:00:00-07:00") String endsAt) {
   }
 
   /** New dates for a scheduled workshop. */
-  public record NewDates(@SessionSchedule List<Session> sessions) {
+  public record NewDates(@SessionSchedule List<@Valid Session> sessions) {
   }
 }

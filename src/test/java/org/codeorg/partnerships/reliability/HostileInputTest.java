@@ -19,11 +19,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 9, scenario 4: more than 10,000 generated hostile requests (malformed JSON, wrong types,
- * huge strings and arrays, unicode edge cases, SQL and script injection, bad tokens, wrong media
- * types) against every public endpoint, district pages included, with the right token as well as
- * wrong ones. No 5xx, no row written anywhere (project tables and the engine's runtime and
- * history), every API answer problem+json. Then a short run with the intake rate limit on: 429s,
- * still no 5xx. The generator is seeded, so a failure can be replayed.
+ * huge strings and arrays, unicode edge cases, control characters and header injection, SQL and
+ * script injection, bad tokens, wrong media types) against every public endpoint, district pages
+ * included, with the right token as well as wrong ones. No 5xx, no row written anywhere (project
+ * tables and the engine's runtime and history), every API answer problem+json. Then a short run
+ * with the intake rate limit on: 429s, still no 5xx. The generator is seeded, so a failure can be
+ * replayed.
  */
 class HostileInputTest extends SpringIntegrationTest {
 
@@ -38,7 +39,10 @@ class HostileInputTest extends SpringIntegrationTest {
   private static final String[] STRINGS = {"", " ", "\u0000", "' OR 1=1 --", "'; DROP TABLE partnership; --",
       "<script>alert(1)</script>", "${7*7}", "#{7*7}", "{{7*7}}", "\u202Egnp.exe", "\uD83D\uDE00\u0301\u0301\u0301",
       "\uFEFF", "null", "true", "-1", "1e309", "NaN", "../../etc/passwd", "%00", "\\", "\"", "DP-2026-0001",
-      "CSP", "HIGH", "COUNSELOR", "ECS\u0000", "a@b", "x".repeat(5000)};
+      "CSP", "HIGH", "COUNSELOR", "ECS\u0000", "a@b", "x".repeat(5000),
+      // Control characters and line breaks (issue 18): header injection, terminal escapes, DEL, C1, separators.
+      "Ana Ruiz\r\nBcc: everyone@evil.test", "CSP\n", "\t", "Period\u001B[2J 3", "B-2\u007F", "Ana\u0085Ruiz",
+      "Room\u2028B-2"};
 
   @Autowired
   DistrictAccessTokens tokens;
@@ -147,7 +151,7 @@ class HostileInputTest extends SpringIntegrationTest {
       case 3 -> new Attack("POST", "/api/partnerships/" + ref + "/plan", null, jsonType(),
           json != null ? json : object("vision", value(), "implementation", value(), "promotion", value()), tokenHeader);
       case 4 -> new Attack("POST", "/api/partnerships/" + ref + "/teachers/" + pick(String.valueOf(teacher), "abc", "-1",
-          "99999999999999999999") + "/commitment", null, jsonType(), json != null ? json : object("commits", badString()),
+          "99999999999999999999") + "/commitment", null, jsonType(), json != null ? json : object("commits", notABoolean()),
           tokenHeader);
       case 5 -> new Attack("POST", "/api/partnerships/" + ref + "/sections/" + pick(String.valueOf(section), "0", "1e3")
           + "/readiness", null, jsonType(), json != null ? json : object("timeSlot", value(), "room", value(),
@@ -169,12 +173,13 @@ class HostileInputTest extends SpringIntegrationTest {
       case 11 -> new Attack("POST", "/api/partnerships/" + pick("DP-2026-9999", "x") + "/emails/" + pick("1", "x", "-1")
           + "/retry", "manager:manager", jsonType(), "{}", Map.of());
       case 12 -> new Attack("POST", "/district/apply", null, "application/x-www-form-urlencoded",
-          "district.name=&contact.email=" + pick("x", "%3Cscript%3E", "%00") + "&schools%5B0%5D.level=" + pick("HIGH", "MOON")
+          "district.name=&contact.name=" + pick("Ana", "Ana%0D%0ABcc%3A+x%40evil.test", "Ana%00", "%09")
+              + "&contact.email=" + pick("x", "%3Cscript%3E", "%00") + "&schools%5B0%5D.level=" + pick("HIGH", "MOON")
               + "&technology.bandwidthMbps=" + pick("-1", "abc", "1e99"), Map.of());
       case 13 -> new Attack("POST", "/district/partnerships/" + ref + "/sections/" + pick(String.valueOf(section), "abc")
           + "/readiness", null, "application/x-www-form-urlencoded", "token=" + tok + "&section-" + section
-          + "-bandwidthMbps=" + pick("-1", "lots", "") + "&section-" + section + "-materialsCostPerClass=" + pick("x", "-2"),
-          Map.of());
+          + "-room=" + pick("B-2", "B-2%0D%0ABcc%3A+x", "%00") + "&section-" + section + "-bandwidthMbps="
+          + pick("-1", "lots", "") + "&section-" + section + "-materialsCostPerClass=" + pick("x", "-2"), Map.of());
       case 14 -> new Attack("GET", "/district/partnerships/" + ref + "?token=" + pick(tok, "", "%FF%FE"), null, null, null,
           Map.of());
       default -> new Attack(pick("POST", "PUT", "DELETE", "PATCH"), pick("/api/applications", "/api/partnerships/" + ref
@@ -208,9 +213,29 @@ class HostileInputTest extends SpringIntegrationTest {
     };
   }
 
+  /**
+   * A bad string for a yes/no field: Jackson reads "true" and "false" as booleans, so with the right
+   * token and teacher they would be a real answer — and a row written.
+   */
+  private String notABoolean() {
+    String s = badString();
+    return "\"true\"".equals(s) ? "\"yes\"" : s;
+  }
+
+  /** One of {@link #STRINGS} as a JSON string: control characters escaped, or the body would not even parse. */
   private String badString() {
     String s = STRINGS[random.nextInt(STRINGS.length)];
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\u0000", "\\u0000") + "\"";
+    StringBuilder json = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      if (c == '\\' || c == '"') {
+        json.append('\\').append(c);
+      } else if (Character.isISOControl(c)) {
+        json.append(String.format("\\u%04x", (int) c));
+      } else {
+        json.append(c);
+      }
+    }
+    return json.append('"').toString();
   }
 
   private static String object(String... keyValues) {
