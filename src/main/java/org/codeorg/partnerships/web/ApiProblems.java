@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.codeorg.partnerships.application.DuplicateApplicationException;
+import org.codeorg.partnerships.common.ConcurrentChangeException;
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.common.FieldViolations;
 import org.codeorg.partnerships.application.InvalidApplicationException;
@@ -67,6 +68,12 @@ public class ApiProblems {
   @ExceptionHandler(DistrictAccessDenied.class)
   ResponseEntity<ProblemDetail> accessDenied(DistrictAccessDenied e) {
     return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+  }
+
+  /** A lost race to an identical request: says what the winner did (the more specific handler wins over notWaiting). */
+  @ExceptionHandler(ConcurrentChangeException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(ConcurrentChangeException e) {
+    return respond(problem(HttpStatus.CONFLICT, "Changed at the same moment", e.getMessage()));
   }
 
   @ExceptionHandler(NotWaitingException.class)
