@@ -149,7 +149,7 @@ class ConcurrentDuplicatesTest {
 
     // Staff: a workshop scheduled by a client that retries with its Idempotency-Key, its dates, a district's link.
     Instant first = Instant.now().plus(Duration.ofDays(60)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(16));
-    Map<String, Object> workshop = Map.of("course", "CSP", "phase", 1, "region", "CA",
+    Map<String, Object> workshop = Map.of("course", "CSP", "phase", 2, "region", "CA",
         "location", "Springfield Learning Center", "capacity", 20, "sessions",
         List.of(Map.of("startsAt", first.toString(), "endsAt", first.plus(Duration.ofHours(6)).toString())));
     long workshopsBefore = count("SELECT COUNT(*) FROM workshop");

@@ -87,6 +87,21 @@ class ConcurrentSubmissionsTest extends SpringIntegrationTest {
     assertThat(emails(teacherEmail, "TEACHER_PD_ENROLLED")).as("one enrolment email").isEqualTo(1);
   }
 
+  @Test
+  void districtFormsDisableTheirButtonThroughAScriptOfTheApplication() {
+    Http http = new Http(baseUrl());
+    Http.Response page = http.get("/district/apply", null);
+    assertThat(page.body()).contains("<script src=\"/district/submit-once.js\" defer></script>");
+    assertThat(http.headerOf(page, "Content-Security-Policy")).contains("default-src 'none'", "script-src 'self';")
+        .doesNotContain("script-src 'unsafe-inline'");
+    Http.Response script = http.get("/district/submit-once.js", null);
+    assertThat(script.status()).isEqualTo(200);
+    assertThat(script.contentType()).contains("javascript");
+    assertThat(script.body()).contains("addEventListener('submit'", ".disabled = true");
+    assertThat(http.headerOf(http.get("/api/applications", null), "Content-Security-Policy"))
+        .as("the API runs no script").doesNotContain("script-src");
+  }
+
   private int emails(String recipient, String milestone) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM email_outbox WHERE recipient = ? AND milestone = ?", Integer.class,
         recipient, milestone);
