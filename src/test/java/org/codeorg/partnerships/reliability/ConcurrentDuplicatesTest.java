@@ -170,10 +170,10 @@ class ConcurrentDuplicatesTest {
     int generation = (int) count("SELECT token_generation FROM partnership WHERE reference = ?", reference);
     List<Http.Response> reissued = send("POST …/access-token",
         () -> http.post("/api/partnerships/" + reference + "/access-token", MANAGER, Map.of(), Map.of()));
-    long succeeded = reissued.stream().filter(r -> r.status() == 200).count();
-    assertThat(reissued).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(200, 409));
+    long succeeded = reissued.stream().filter(r -> r.status() == 202).count();
+    assertThat(reissued).allSatisfy(r -> assertThat(r.status()).as(r.body()).isIn(202, 409));
     assertThat(count("SELECT token_generation FROM partnership WHERE reference = ?", reference))
-        .as("one new link per 200, none per 409").isEqualTo(generation + succeeded);
+        .as("one new link per 202, none per 409").isEqualTo(generation + succeeded);
 
     System.out.println("Concurrent duplicates: " + COPIES + " copies each, 5xx " + serverErrors.size() + "; " + report);
     assertThat(serverErrors).isEmpty();
