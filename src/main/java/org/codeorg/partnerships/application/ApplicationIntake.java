@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import java.util.List;
@@ -47,6 +48,7 @@ public class ApplicationIntake {
    * @throws InvalidApplicationException every broken intake rule, nothing written (400, each field named)
    * @throws DuplicateApplicationException the district applied for this school year already (409, naming the first)
    */
+  @ConcurrentSubmission("This district applied for this school year at the same moment")
   public Accepted apply(PartnershipApplication application) {
     List<FieldViolation> violations = validator.validate(application);
     if (!violations.isEmpty()) {

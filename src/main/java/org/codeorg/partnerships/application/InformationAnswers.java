@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.application;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import org.codeorg.partnerships.lifecycle.LifecycleMessages;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import java.time.Clock;
@@ -43,10 +44,11 @@ public class InformationAnswers {
    * @throws org.codeorg.partnerships.partnership.DistrictAccessDenied unknown reference or wrong token (404)
    * @throws NotWaitingException no question is open (409)
    */
+  @ConcurrentSubmission("The district's answer to this question was received at the same moment")
   @Transactional
   public void answer(String reference, String token, @Valid InformationAnswer body) {
     String answer = body.answer().trim();
-    Partnership partnership = access.open(reference, token);
+    Partnership partnership = access.openForChange(reference, token);
     InformationRequest request = requests.findFirstByPartnershipIdAndAnsweredAtIsNullOrderByAskedAtDesc(partnership.getId())
         .orElseThrow(() -> new NotWaitingException("No question is waiting for an answer from this district"));
     request.answer(answer, clock.instant());

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.classroom;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import java.util.Map;
 
 import org.codeorg.partnerships.lifecycle.LifecycleMessages;
@@ -38,10 +39,11 @@ public class SectionReadinessReports {
    * @throws org.codeorg.partnerships.common.NotWaitingException the section's set-up is not waiting for facts;
    *     nothing is stored (409)
    */
+  @ConcurrentSubmission("The section's set-up was reported at the same moment")
   @Transactional
   public String report(String reference, String token, Long sectionId, @Valid SectionFacts setup) {
     CourseSection.SetupFacts facts = setup.facts();
-    Partnership partnership = access.open(reference, token);
+    Partnership partnership = access.openForChange(reference, token);
     CourseSection section = partnership.getSections().stream().filter(s -> s.getId().equals(sectionId)).findFirst()
         .orElseThrow(DistrictAccessDenied::new);
     steps.recordFacts(sectionId, facts);

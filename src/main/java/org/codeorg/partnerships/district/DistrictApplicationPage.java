@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.codeorg.partnerships.application.ApplicationIntake;
 import org.codeorg.partnerships.application.DuplicateApplicationException;
+import org.codeorg.partnerships.common.ConcurrentChangeException;
 import org.codeorg.partnerships.common.ControlCharacters;
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.application.InvalidApplicationException;
@@ -93,6 +94,9 @@ public class DistrictApplicationPage {
       response.setStatus(409);
       return show(model, values, Map.of(), "Your district has already applied for this school year ("
           + e.getExistingReference() + "). Use the link in our email to follow it.");
+    } catch (ConcurrentChangeException e) {
+      response.setStatus(409);
+      return show(model, values, Map.of(), e.getMessage() + ". Use the link in our email to follow the application.");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.evaluation;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import java.util.List;
 import java.util.Map;
 
@@ -37,9 +38,10 @@ public class EvaluationSubmissions {
    * @throws org.codeorg.partnerships.common.NotWaitingException the evaluation is not waiting for data; nothing is
    *     stored (409)
    */
+  @ConcurrentSubmission("The evaluation data was submitted at the same moment")
   @Transactional
   public int submit(String reference, String token, @Valid EvaluationData data) {
-    Partnership partnership = access.open(reference, token);
+    Partnership partnership = access.openForChange(reference, token);
     List<CourseResult> results = data.results();
     steps.recordData(partnership.getId(), results);
     messages.deliver(EvaluationProcess.MESSAGE_DATA, reference, Map.of(), "No evaluation data is expected now");

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.mail;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import java.time.Clock;
 
 import org.codeorg.partnerships.common.NotWaitingException;
@@ -27,6 +28,7 @@ public class OutboxRetries {
    * @throws UnknownEmailException the email does not exist or is another partnership's (404)
    * @throws NotWaitingException unless the email failed for good (409)
    */
+  @ConcurrentSubmission("The email was put back in the queue at the same moment")
   @Transactional
   public OutboxEmail retry(Long partnershipId, Long emailId) {
     OutboxEmail email = repository.findById(emailId).filter(e -> partnershipId.equals(e.getPartnershipId()))

@@ -30,6 +30,18 @@ public class DistrictAccess {
   }
 
   /**
+   * The partnership for a submission that changes it, locked until the caller's transaction ends, so
+   * that identical submissions at the same moment run one after the other (the second then finds
+   * the step answered: 409).
+   *
+   * @throws DistrictAccessDenied for an unknown reference, a wrong, old or revoked token (404 over HTTP)
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Partnership openForChange(String reference, String token) {
+    return partnerships.lockByReference(reference).filter(p -> opens(p, token)).orElseThrow(DistrictAccessDenied::new);
+  }
+
+  /**
    * Whether {@code token} opens the partnership {@code reference}: false for an unknown reference
    * and for a wrong, old or revoked token alike. Used to authenticate a district request.
    */

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.partnership;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import java.time.Clock;
 import java.util.Map;
 
@@ -31,7 +32,10 @@ public class DistrictTokenReissue {
    *
    * @return the new generation
    * @throws UnknownPartnershipException no partnership with this reference (404)
+   * @throws org.codeorg.partnerships.common.ConcurrentChangeException another reissue of the same link ran at the same
+   *     moment and won; this one changed nothing (409)
    */
+  @ConcurrentSubmission(value = "The district's link was reissued by another request at the same moment; that new link is on its way", retry = false)
   @Transactional
   public int reissue(String reference, String staffUser) {
     Partnership p = partnerships.findByReference(reference)

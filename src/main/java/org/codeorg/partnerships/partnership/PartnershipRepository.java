@@ -1,7 +1,9 @@
 package org.codeorg.partnerships.partnership;
 
 import org.springframework.data.repository.query.Param;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,6 +17,15 @@ public interface PartnershipRepository extends JpaRepository<Partnership, Long> 
   // (built as a criteria query on every call) is planned again each time (docs/performance.md, fix 4).
   @Query("select p from Partnership p where p.reference = :reference")
   Optional<Partnership> findByReference(@Param("reference") String reference);
+
+  /**
+   * Like {@link #findByReference}, holding the row's lock until the transaction ends: a concurrent
+   * submission to the same partnership waits, then sees what this one did instead of racing the
+   * engine through a half-changed execution tree.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select p from Partnership p where p.reference = :reference")
+  Optional<Partnership> lockByReference(@Param("reference") String reference);
 
   Optional<Partnership> findByDistrictNcesIdAndSchoolYear(String ncesId, String schoolYear);
 

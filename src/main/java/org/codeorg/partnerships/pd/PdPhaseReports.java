@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.pd;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import org.codeorg.partnerships.lifecycle.LifecycleMessages;
 import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.partnership.Partnership;
@@ -39,11 +40,12 @@ public class PdPhaseReports {
    * @throws UnknownPartnershipException no such partnership, or no such phase of the teacher there (404)
    * @throws NotWaitingException the phase is a workshop, or not open, or not waiting for a report (409)
    */
+  @ConcurrentSubmission("The phase's completion was reported at the same moment")
   @Transactional
   public PdPhase reportOnlineCompletion(String reference, Long teacherId, int phaseNumber,
       @Valid PhaseCompletion completion) {
     int hours = completion.hours();
-    Partnership partnership = partnerships.findByReference(reference)
+    Partnership partnership = partnerships.lockByReference(reference)
         .orElseThrow(() -> new UnknownPartnershipException(reference));
     PdPhase phase = phases.findByTeacherIdAndPhaseNumber(teacherId, phaseNumber)
         .filter(p -> p.getPartnershipId().equals(partnership.getId()))

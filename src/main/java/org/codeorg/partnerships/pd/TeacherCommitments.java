@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.pd;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import org.codeorg.partnerships.lifecycle.LifecycleMessages;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
@@ -33,10 +34,11 @@ public class TeacherCommitments {
    * @throws DistrictAccessDenied unknown reference, wrong token, or a teacher of another partnership (404)
    * @throws org.codeorg.partnerships.common.NotWaitingException the teacher's guarantee is not expected now (409)
    */
+  @ConcurrentSubmission("The teacher's guarantee was received at the same moment")
   @Transactional
   public String answer(String reference, String token, Long teacherId, @Valid CommitmentAnswer commitment) {
     boolean commits = commitment.commits();
-    Partnership partnership = access.open(reference, token);
+    Partnership partnership = access.openForChange(reference, token);
     Teacher teacher = partnership.getTeachers().stream().filter(t -> t.getId().equals(teacherId)).findFirst()
         .orElseThrow(DistrictAccessDenied::new);
     messages.deliver(ProfessionalDevelopmentProcess.MESSAGE_COMMITMENT, reference, teacher.getPdProcessInstanceId(),

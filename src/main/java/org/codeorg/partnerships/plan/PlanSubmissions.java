@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.plan;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import java.time.Clock;
 import java.util.Map;
 
@@ -43,10 +44,11 @@ public class PlanSubmissions {
    * @throws org.codeorg.partnerships.partnership.DistrictAccessDenied unknown reference or wrong token (404)
    * @throws org.codeorg.partnerships.common.NotWaitingException no plan is expected now; nothing is stored (409)
    */
+  @ConcurrentSubmission("The comprehensive plan was submitted at the same moment")
   @Transactional
   public int submit(String reference, String token, @Valid PlanSections submitted) {
     PlanSections sections = submitted.trimmed();
-    Partnership partnership = access.open(reference, token);
+    Partnership partnership = access.openForChange(reference, token);
     int round = plans.findFirstByPartnershipIdOrderByRoundDesc(partnership.getId())
         .map(previous -> previous.getRound() + 1).orElse(1);
     plans.save(new ComprehensivePlan(partnership.getId(), round, sections, clock.instant()));

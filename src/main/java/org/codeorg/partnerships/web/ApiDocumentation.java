@@ -7,12 +7,15 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 
 import org.codeorg.partnerships.common.ApiSchemes;
 import org.codeorg.partnerships.common.OneOf;
 import org.codeorg.partnerships.common.OneOfValidator;
 import org.codeorg.partnerships.partnership.DistrictToken;
+import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -48,6 +51,22 @@ public class ApiDocumentation {
                 .in(SecurityScheme.In.HEADER).name(DistrictToken.HEADER)
                 .description("The partnership's token from the district's emails. The emailed links carry it as "
                     + "query parameter `" + DistrictToken.QUERY + "` instead.")));
+  }
+
+  /** Every POST of the API takes the {@value IdempotencyKeys#HEADER} header of {@link IdempotencyKeys}. */
+  @Bean
+  OperationCustomizer idempotencyKeyHeader() {
+    return (operation, handler) -> {
+      boolean post = handler.hasMethodAnnotation(org.springframework.web.bind.annotation.PostMapping.class);
+      if (post) {
+        operation.addParametersItem(new Parameter().in("header").name(IdempotencyKeys.HEADER).required(false)
+            .schema(new StringSchema().maxLength(200))
+            .description("Optional, e.g. a UUID. A repeat with the same key, path and body within 24 hours gets the "
+                + "first answer (header Idempotent-Replayed: true) without running again; the same key with another "
+                + "path or body is 422."));
+      }
+      return operation;
+    };
   }
 
   /** A code field checked with {@link OneOf} is documented with its enum's constants. */

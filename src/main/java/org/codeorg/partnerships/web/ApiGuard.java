@@ -52,8 +52,9 @@ public class ApiGuard {
       response.setHeader("X-Frame-Options", "DENY");
       response.setHeader("Referrer-Policy", "no-referrer");
       // District pages carry the token in their URL: no referrer leaves them, and nothing loads from elsewhere.
+      // Their one script (a form is sent once) is a file of this application; inline scripts stay refused.
       response.setHeader("Content-Security-Policy", RequestPaths.routed(request).startsWith("/district/")
-          ? "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'"
+          ? "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'"
           : "default-src 'none'; frame-ancestors 'none'");
       response.setHeader("Cache-Control", "no-store");
 

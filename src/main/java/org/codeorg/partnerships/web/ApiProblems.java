@@ -14,6 +14,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.codeorg.partnerships.application.DuplicateApplicationException;
+import org.codeorg.partnerships.common.ConcurrentChangeException;
+import org.codeorg.partnerships.engine.ConcurrentSubmissions;
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.common.FieldViolations;
 import org.codeorg.partnerships.application.InvalidApplicationException;
@@ -67,6 +69,12 @@ public class ApiProblems {
   @ExceptionHandler(DistrictAccessDenied.class)
   ResponseEntity<ProblemDetail> accessDenied(DistrictAccessDenied e) {
     return respond(problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage()));
+  }
+
+  /** A lost race to an identical request: says what the winner did (the more specific handler wins over notWaiting). */
+  @ExceptionHandler(ConcurrentChangeException.class)
+  ResponseEntity<ProblemDetail> concurrentChange(ConcurrentChangeException e) {
+    return respond(problem(HttpStatus.CONFLICT, "Changed at the same moment", e.getMessage()));
   }
 
   @ExceptionHandler(NotWaitingException.class)
@@ -174,6 +182,12 @@ public class ApiProblems {
 
   @ExceptionHandler(Exception.class)
   ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    if (ConcurrentSubmissions.lostRace(e)) {
+      // A state-changing method without @ConcurrentSubmission lost a race: still not a server error.
+      log.warn("A request lost a race to a concurrent one outside @ConcurrentSubmission", e);
+      return respond(problem(HttpStatus.CONFLICT, "Changed at the same moment",
+          "Another request changed the same thing at the same moment; nothing was changed by this one"));
+    }
     log.error("Unexpected error in the partnership API", e);
     return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
         "The request could not be processed; nothing was changed"));

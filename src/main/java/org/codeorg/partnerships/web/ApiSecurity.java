@@ -108,6 +108,7 @@ public class ApiSecurity {
             .requestMatchers(POST, "/api/applications").permitAll()
             .requestMatchers(GET, "/district/apply").permitAll()
             .requestMatchers(POST, "/district/apply").permitAll()
+            .requestMatchers(GET, "/district/submit-once.js").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             // District: the partnership's own token opens that partnership only
             .requestMatchers(DISTRICT_ROUTES).access(ApiSecurity::tokenOfThisPartnership)

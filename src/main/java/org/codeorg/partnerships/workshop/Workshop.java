@@ -125,6 +125,11 @@ public class Workshop {
     datesRevision++;
   }
 
+  /** Whether the sessions are exactly these times already. */
+  boolean hasSessions(List<SessionTimes> times) {
+    return sessions.stream().map(s -> new SessionTimes(s.getStartsAt(), s.getEndsAt())).toList().equals(times);
+  }
+
   boolean hasStarted(Instant now) {
     return !sessions.get(0).getStartsAt().isAfter(now);
   }

@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.workshop;
 
+import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -95,18 +96,25 @@ public class WorkshopScheduling {
   }
 
   /**
-   * New dates before the first session; the enrolled get new invites and the reminders move.
+   * New dates before the first session; the enrolled get new invites and the reminders move. The
+   * dates it has already (a repeated request) change nothing and send nothing.
    *
    * @throws jakarta.validation.ConstraintViolationException the sessions break {@link SessionSchedule} (400)
    * @throws UnknownWorkshopException no workshop with this reference (404)
    * @throws NotWaitingException the workshop has started or is closed, or its instance is not between enrolment
    *     and the first session (409)
+   * @throws org.codeorg.partnerships.common.ConcurrentChangeException another change of the same workshop ran at the
+   *     same moment and won; this one changed nothing (409)
    */
+  @ConcurrentSubmission(value = "The workshop's dates were changed by another request at the same moment; reload to see them", retry = false)
   public Workshop reschedule(String reference, @Valid WorkshopPlan.NewDates dates) {
     List<SessionTimes> sessions = SessionSchedule.Check.times(dates.sessions());
     Workshop workshop = find(reference);
     if (workshop.getStatus() == WorkshopStatus.CLOSED || workshop.hasStarted(clock.instant())) {
       throw new NotWaitingException("Workshop " + reference + " has started; its dates can no longer change");
+    }
+    if (workshop.hasSessions(sessions)) {
+      return workshop;
     }
     workshop.reschedule(sessions);
     workshops.flush();
