@@ -26,7 +26,7 @@ class ArchitectureTest {
       .layer("Application").definedBy(ROOT)
       .layer("Demo").definedBy(ROOT + ".demo..")
       .layer("Web").definedBy(ROOT + ".web..")
-      .layer("Channels").definedBy(ROOT + ".district..", ROOT + ".reporting..")
+      .layer("Channels").definedBy(ROOT + ".district..", ROOT + ".reporting..", ROOT + ".migration..")
       .layer("Features").definedBy(ROOT + ".application..", ROOT + ".plan..", ROOT + ".pd..", ROOT + ".workshop..",
           ROOT + ".classroom..", ROOT + ".deliverables..", ROOT + ".evaluation..")
       .layer("Lifecycle").definedBy(ROOT + ".lifecycle..")
