@@ -86,8 +86,16 @@ public final class MigrationPlans {
   private final RuntimeService runtime;
   private final RepositoryService repository;
 
+  private final Map<String, Map<String, String>> renamed;
+
   public MigrationPlans(ProcessEngine engine) {
+    this(engine, RENAMED);
+  }
+
+  /** @param renamed per process key, source id → target id of the elements whose id changed */
+  MigrationPlans(ProcessEngine engine, Map<String, Map<String, String>> renamed) {
     this.engine = engine;
+    this.renamed = renamed;
     this.runtime = engine.getRuntimeService();
     this.repository = engine.getRepositoryService();
   }
@@ -134,7 +142,7 @@ public final class MigrationPlans {
         .mapEqualActivities().build().getInstructions()) {
       mapping.put(instruction.getSourceActivityId(), instruction.getTargetActivityId());
     }
-    mapping.putAll(RENAMED.getOrDefault(source.getKey(), Map.of()));
+    mapping.putAll(renamed.getOrDefault(source.getKey(), Map.of()));
     MigrationPlanBuilder builder = runtime.createMigrationPlan(source.getId(), target.getId());
     for (Map.Entry<String, String> entry : mapping.entrySet()) {
       MigrationInstructionBuilder instruction = builder.mapActivities(entry.getKey(), entry.getValue());

@@ -32,7 +32,9 @@ import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.codeorg.partnerships.evaluation.EvaluationProcess;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -184,6 +186,40 @@ class RunningInstanceMigrationTest {
         assertThat(firings).as(reference + ": fired before the migration, not again").hasSize(1);
       }
     }
+  }
+
+  /**
+   * An element renamed between versions: without an explicit mapping the dry run says why the
+   * instances waiting in it cannot move, and the batch leaves them; with one they move.
+   */
+  @Test
+  void aRenamedWaitStateNeedsAnExplicitMapping() throws Exception {
+    world = new MigrationWorld("2026-11-61f2ebb");
+    ProcessEngine engine = world.engine;
+    ClockUtil.setCurrentTime(Date.from(START));
+    world.deployCurrent();
+    String waiting = engine.getRuntimeService().createProcessInstanceByKey(EvaluationProcess.PROCESS_KEY)
+        .businessKey("EVAL-1").setVariables(MigrationWorld.variables(EvaluationProcess.PROCESS_KEY, "EVAL-1", START))
+        .startBeforeActivity(EvaluationProcess.TASK_ASSESS_PROGRAM).execute().getId();
+    String renamed = new String(getClass().getResourceAsStream("/bpmn/program-evaluation.bpmn").readAllBytes(),
+        java.nio.charset.StandardCharsets.UTF_8).replace("Task_AssessProgram", "Task_AssessTheProgram")
+        .replaceFirst("camunda:versionTag=\"[^\"]*\"", "camunda:versionTag=\"0.3-renamed\"");
+    engine.getRepositoryService().createDeployment().addString("program-evaluation.bpmn", renamed).deploy();
+
+    MigrationReport report = new MigrationPlans(engine).dryRun();
+    System.out.println("Dry run with a renamed user task:\n" + report.text());
+    assertThat(report.lines()).singleElement().satisfies(line -> {
+      assertThat(line.moves()).isFalse();
+      assertThat(line.reason()).contains("Task_AssessProgram", "no migration instruction");
+    });
+    assertThat(new MigrationPlans(engine).execute().batches()).as("nothing that cannot move is put in a batch").isEmpty();
+
+    MigrationPlans mapped = new MigrationPlans(engine,
+        Map.of(EvaluationProcess.PROCESS_KEY, Map.of("Task_AssessProgram", "Task_AssessTheProgram")));
+    assertThat(mapped.dryRun().lines()).singleElement().satisfies(line -> assertThat(line.moves()).isTrue());
+    runBatches(engine.getManagementService(), mapped.execute().batches());
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(waiting).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_AssessTheProgram");
   }
 
   /**
