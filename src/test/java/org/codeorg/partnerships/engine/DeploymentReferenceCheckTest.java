@@ -157,7 +157,7 @@ class DeploymentReferenceCheckTest extends SpringIntegrationTest {
     Http.Response deployed = deployFromModeler(files);
     try {
       assertThat(deployed.status()).as(deployed.body()).isEqualTo(200);
-      assertThat(deployed.json().get("deployedProcessDefinitions")).hasSize(6);
+      assertThat(deployed.json().get("deployedProcessDefinitions")).hasSize(7);
       assertThat(deployed.json().get("deployedDecisionDefinitions")).hasSize(3);
     } finally {
       deleteIfDeployed(deployed);

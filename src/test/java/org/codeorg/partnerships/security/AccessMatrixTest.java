@@ -79,6 +79,9 @@ class AccessMatrixTest extends SpringIntegrationTest {
       "evaluator   | POST | /engine-rest/group/create                           | 403",
       "admin       | GET  | /engine-rest/user/manager/profile                   | 200",
       "evaluator   | POST | /engine-rest/process-definition/key/partnership-lifecycle/start | 403",
+      // migrating running partnerships (Tasklist start form): camunda-admin only (MigrationStartFormTest starts it)
+      "manager     | POST | /engine-rest/process-definition/key/migrate-running-partnerships/start | 403",
+      "pdmanager   | POST | /engine-rest/process-definition/key/migrate-running-partnerships/submit-form | 403",
       // task completion: only the task's candidate group
       "evaluator   | POST | /engine-rest/task/{reviewTask}/complete             | 403",
       "facilitator | POST | /engine-rest/task/{reviewTask}/complete             | 403",
