@@ -57,7 +57,10 @@ import org.codeorg.partnerships.workshop.WorkshopProcess;
  */
 public final class MigrationPlans {
 
-  /** The process keys that are migrated, parents before the processes they call (the report's order). */
+  /**
+   * The process keys that are migrated, parents before the processes they call (the report's order).
+   * The administrators' own {@code migrate-running-partnerships} is not: its instances last minutes.
+   */
   public static final List<String> PROCESS_KEYS = List.of(LifecycleProcess.PROCESS_KEY,
       ProfessionalDevelopmentProcess.PROCESS_KEY, LeadershipPdProcess.PROCESS_KEY, ClassroomProcess.PROCESS_KEY,
       WorkshopProcess.PROCESS_KEY, EvaluationProcess.PROCESS_KEY);
