@@ -156,8 +156,9 @@ public class RenewalConfirmations {
       }
     }
 
+    // Every teacher carried over and not explicitly leaving keeps their email.
     Set<String> emails = new HashSet<>();
-    staying.forEach(t -> emails.add(t.getEmail().toLowerCase()));
+    carried.values().stream().filter(t -> !plan.removed.contains(t)).forEach(t -> emails.add(t.getEmail().toLowerCase()));
     List<Teacher> keptOrAdded = new ArrayList<>(staying);
     for (int i = 0; i < confirmation.newTeachers().size(); i++) {
       NewTeacher added = confirmation.newTeachers().get(i);
