@@ -23,8 +23,11 @@ import org.springframework.ui.Model;
 @Component
 class DistrictRenewalSection {
 
-  /** Empty rows for new teachers and new course offers: the form works without JavaScript. */
-  static final int NEW_TEACHER_ROWS = 5;
+  /**
+   * Empty rows for new teachers and new course offers: the form works without JavaScript. More new
+   * teachers at once go through {@code POST /api/partnerships/{ref}/renewal-confirmation}.
+   */
+  static final int NEW_TEACHER_ROWS = 10;
   static final int NEW_OFFER_ROWS = 2;
 
   private final PartnershipYears years;
