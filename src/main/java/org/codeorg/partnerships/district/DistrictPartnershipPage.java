@@ -70,7 +70,8 @@ public class DistrictPartnershipPage {
       "plan", "Thank you: we received your comprehensive plan. A partnership manager will review it.",
       "commitment", "Thank you: we recorded the teacher's answer.",
       "readiness", "Thank you: we received the section's set-up and will email you if anything is missing.",
-      "evaluation", "Thank you: we received your results for the program evaluation.");
+      "evaluation", "Thank you: we received your results for the program evaluation.",
+      "renewal", "Thank you: we received your teachers and sections for the next school year.");
 
   private static final Map<String, String> PLAN_PARTS = planParts();
 
@@ -83,11 +84,14 @@ public class DistrictPartnershipPage {
   private final SectionReadinessReports readinessReports;
   private final EvaluationSubmissions evaluationSubmissions;
   private final TransactionTemplate readOnly;
+  private final DistrictRenewalSection renewalSection;
 
   public DistrictPartnershipPage(DistrictAccess access, PartnershipEventRepository events,
       InformationRequestRepository informationRequests, InformationAnswers informationAnswers,
       PlanSubmissions planSubmissions, TeacherCommitments teacherCommitments, SectionReadinessReports readinessReports,
-      EvaluationSubmissions evaluationSubmissions, TransactionTemplate transactions) {
+      EvaluationSubmissions evaluationSubmissions, TransactionTemplate transactions,
+      DistrictRenewalSection renewalSection) {
+    this.renewalSection = renewalSection;
     this.access = access;
     this.events = events;
     this.informationRequests = informationRequests;
@@ -177,7 +181,8 @@ public class DistrictPartnershipPage {
     }
   }
 
-  private String page(String reference, String token, Model model, Map<String, String> values,
+  /** The page with what was typed, its errors and a problem; also the renewal form's answer to bad input. */
+  String page(String reference, String token, Model model, Map<String, String> values,
       Map<String, String> errors, String problem) {
     readOnly.executeWithoutResult(status -> fill(access.open(reference, token), token, model));
     model.addAttribute("values", values);
@@ -216,6 +221,7 @@ public class DistrictPartnershipPage {
     model.addAttribute("milestones", events.findByPartnershipIdOrderByOccurredAtAscIdAsc(partnership.getId()).stream()
         .map(e -> Map.<String, Object>of("event", e.getEvent().replace('_', ' ').toLowerCase(),
             "date", e.getOccurredAt().toString().substring(0, 10))).toList());
+    renewalSection.fill(partnership, model);
   }
 
   private static Map<String, String> planParts() {

@@ -33,6 +33,16 @@ public final class LifecycleProcess {
   public static final String TASK_RECORD_PLAN_REVIEW = "Task_RecordPlanReview";
   public static final String TASK_DECIDE_ESCALATED_PLAN = "Task_DecideEscalatedPlan";
 
+  // Renewal into the next school year: a start path of its own (message start event).
+  public static final String START_RENEWAL_REQUESTED = "StartEvent_RenewalRequested";
+  public static final String TASK_START_RENEWAL = "Task_StartRenewal";
+  public static final String TASK_WAIT_FOR_RENEWAL_CONFIRMATION = "Task_WaitForRenewalConfirmation";
+  public static final String TASK_REVIEW_RENEWAL = "Task_ReviewRenewal";
+  /** Starts the next school year's lifecycle at {@code StartEvent_RenewalRequested} ({@code Task_StartRenewal}). */
+  public static final String MESSAGE_RENEWAL_REQUESTED = "RenewalRequested";
+  /** The district confirmed the carried-over teachers and sections ({@code Task_WaitForRenewalConfirmation}). */
+  public static final String MESSAGE_RENEWAL_CONFIRMED = "RenewalConfirmed";
+
   /** The district answered a request for information ({@code Task_WaitForInformation}). */
   public static final String MESSAGE_INFORMATION_RECEIVED = "InformationReceived";
   /** The district submitted (a revision of) its comprehensive plan ({@code Task_WaitForPlan}). */
@@ -142,6 +152,16 @@ public final class LifecycleProcess {
   public static final ProcessVariable<CloseDecision> CLOSE_DECISION =
       ProcessVariable.enumeration("closeDecision", CloseDecision.class);
 
+  // --- renewal (start path StartEvent_RenewalRequested; form review-renewal) ---
+
+  /** The school year before, shown by "Review renewal". */
+  public static final ProcessVariable<String> PREVIOUS_PARTNERSHIP_REFERENCE =
+      ProcessVariable.string("previousPartnershipReference");
+  /** What the district confirmed or changed, written with {@link #MESSAGE_RENEWAL_CONFIRMED} for the reviewer. */
+  public static final ProcessVariable<String> RENEWAL_CHANGES = ProcessVariable.string("renewalChanges");
+  public static final ProcessVariable<RenewalDecision> RENEWAL_DECISION =
+      ProcessVariable.enumeration("renewalDecision", RenewalDecision.class);
+
   /** The application-screening result; the most severe finding of the decision table wins. */
   public enum ScreeningOutcome {
     ELIGIBLE, NEEDS_REVIEW, INELIGIBLE
@@ -160,6 +180,11 @@ public final class LifecycleProcess {
   /** {@code Gateway_EscalationDecision}. */
   public enum EscalationDecision {
     APPROVE, WITHDRAW
+  }
+
+  /** {@code Gateway_RenewalDecision}: the short review of a renewal. */
+  public enum RenewalDecision {
+    APPROVE, DECLINE
   }
 
   /** The evaluators' recommendation and the manager's decision at the end of the school year. */

@@ -48,7 +48,9 @@ public enum Milestone {
   EVALUATION_DATA_REQUEST("evaluation-data-request", "Code.org partnership {reference}: your data for the program evaluation"),
   EVALUATION_DATA_REMINDER("evaluation-data-reminder", "Reminder: data for the program evaluation ({reference})"),
   EVALUATION_REPORT("evaluation-report", "Code.org partnership {reference}: program evaluation report"),
-  PARTNERSHIP_CLOSED("partnership-closed", "Code.org partnership {reference} is complete");
+  PARTNERSHIP_CLOSED("partnership-closed", "Code.org partnership {reference} is complete"),
+  RENEWAL_CONFIRMATION_REQUESTED("renewal-confirmation-requested", "Code.org partnership {reference}: confirm your teachers and sections for {schoolYear}"),
+  PLAN_UPDATE_REQUESTED("plan-update-requested", "Code.org partnership {reference}: update your comprehensive plan for {schoolYear}");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 

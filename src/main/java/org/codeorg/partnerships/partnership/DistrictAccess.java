@@ -6,7 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Opens a partnership for a district request only with that partnership's current, unrevoked
- * token. Every failure looks the same (404), so a token reveals nothing about other partnerships.
+ * token (or, for a year that was renewed, the token of the year that renewed it). Every failure looks the same (404), so a token reveals nothing about other partnerships.
  */
 @Component
 public class DistrictAccess {
@@ -50,7 +50,15 @@ public class DistrictAccess {
     return partnerships.findByReference(reference).filter(p -> opens(p, token)).isPresent();
   }
 
+  /**
+   * A renewed year's link keeps opening that year (closed: it shows, it takes no answers) as long as
+   * the token opens the year that renewed it: the district keeps one link across the years.
+   */
   private boolean opens(Partnership partnership, String token) {
-    return !partnership.isTokenRevoked() && tokens.matches(token, partnership.getAccessTokenHash());
+    if (!partnership.isTokenRevoked()) {
+      return tokens.matches(token, partnership.getAccessTokenHash());
+    }
+    return partnership.isRenewalRequested()
+        && partnerships.findRenewalOf(partnership.getId()).filter(next -> opens(next, token)).isPresent();
   }
 }

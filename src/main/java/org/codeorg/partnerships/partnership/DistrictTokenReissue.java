@@ -41,7 +41,7 @@ public class DistrictTokenReissue {
     Partnership p = partnerships.findByReference(reference)
         .orElseThrow(() -> new UnknownPartnershipException(reference));
     int next = p.getTokenGeneration() + 1;
-    p.rotateToken(DistrictAccessTokens.hash(tokens.tokenFor(reference, next)), clock.instant());
+    p.rotateToken(DistrictAccessTokens.hash(tokens.tokenFor(p.getTokenReference(), next)), clock.instant());
     progress.record(p, "ACCESS_LINK_REISSUED", "by " + staffUser);
     emails.toDistrict(p, Milestone.ACCESS_LINK_REISSUED, p.getProcessInstanceId(), "generation-" + next, Map.of());
     return next;

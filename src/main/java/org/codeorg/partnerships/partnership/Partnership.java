@@ -84,6 +84,21 @@ public class Partnership {
   @Column(name = "token_revoked_at")
   private Instant tokenRevokedAt;
 
+  /**
+   * The reference the district's token is derived from ({@code DistrictAccessTokens.tokenFor}): its
+   * own, or for a renewal the first year's, so that the district keeps one link over the years.
+   */
+  @Column(name = "token_reference", nullable = false, updatable = false)
+  private String tokenReference;
+
+  /** The partnership of the school year before, for a renewal; null for a first application. */
+  @Column(name = "previous_partnership_id", updatable = false)
+  private Long previousPartnershipId;
+
+  /** When the district confirmed the schools, sections and teachers carried over (renewals only). */
+  @Column(name = "renewal_confirmed_at")
+  private Instant renewalConfirmedAt;
+
   @Column(name = "screening_result")
   private String screeningResult;
 
@@ -158,6 +173,7 @@ public class Partnership {
     this.bandwidthMbps = technology.bandwidthMbps();
     this.accessTokenHash = accessTokenHash;
     this.tokenIssuedAt = now;
+    this.tokenReference = reference;
     this.replyToEmail = replyToEmail;
     this.stage = PartnershipStage.APPLICATION_REVIEW;
     this.createdAt = now;
@@ -168,6 +184,78 @@ public class Partnership {
   }
 
   public record Technology(boolean oneToOneComputing, int bandwidthMbps) {
+  }
+
+  /**
+   * The next school year's partnership of the same district, in stage {@code RENEWAL_CONFIRMATION}:
+   * contact, technology, schools, sections (as many per school and course), teachers and leaders
+   * carried over; the same district token (hash, generation and the reference it is derived from).
+   * Teachers start afresh (no commitment, no PD yet).
+   *
+   * @param reference the new partnership's reference
+   */
+  public Partnership renewAs(String reference, String nextSchoolYear, Instant now) {
+    Partnership next = new Partnership(reference, district, nextSchoolYear,
+        new Contact(contactName, contactEmail, contactPhone), new Technology(oneToOneComputing, bandwidthMbps),
+        accessTokenHash, replyToEmail, now);
+    next.tokenReference = tokenReference;
+    next.tokenGeneration = tokenGeneration;
+    next.tokenIssuedAt = tokenIssuedAt;
+    next.previousPartnershipId = id;
+    next.stage = PartnershipStage.RENEWAL_CONFIRMATION;
+    for (School school : schools) {
+      next.addSchool(school.getName(), school.getLevel());
+    }
+    for (CourseSection section : sections) {
+      next.addSections(next.findSchool(section.getSchool().getName()).orElseThrow(), section.getCourse(), 1);
+    }
+    for (Teacher teacher : teachers) {
+      if (teacher.getPdStatus() != TeacherPdStatus.WITHDRAWN) {
+        next.addTeacher(next.findSchool(teacher.getSchool().getName()).orElseThrow(), teacher.getName(),
+            teacher.getEmail(), teacher.getCourse());
+      }
+    }
+    for (SchoolLeader leader : leaders) {
+      next.addLeader(next.findSchool(leader.getSchool().getName()).orElseThrow(), leader.getName(), leader.getEmail(),
+          leader.getRole());
+    }
+    return next;
+  }
+
+  /** Drops a teacher carried over into a renewal before the district confirmed it. */
+  public void removeTeacher(Teacher teacher) {
+    teachers.remove(teacher);
+  }
+
+  /** Sets the number of sections of a course at a school, dropping the highest-numbered ones first. */
+  public void changeSections(School school, Course course, int count) {
+    List<CourseSection> current = sections.stream()
+        .filter(s -> s.getSchool() == school && s.getCourse() == course)
+        .sorted(java.util.Comparator.comparingInt(CourseSection::getSectionNumber))
+        .toList();
+    if (count > current.size()) {
+      addSections(school, course, count - current.size());
+    } else {
+      current.subList(count, current.size()).forEach(sections::remove);
+    }
+  }
+
+  /** The district confirmed the carried-over schools, sections and teachers. */
+  public void confirmRenewal(Instant now) {
+    this.renewalConfirmedAt = now;
+    this.updatedAt = now;
+  }
+
+  public String getTokenReference() {
+    return tokenReference;
+  }
+
+  public Long getPreviousPartnershipId() {
+    return previousPartnershipId;
+  }
+
+  public Instant getRenewalConfirmedAt() {
+    return renewalConfirmedAt;
   }
 
   public School addSchool(String name, SchoolLevel level) {

@@ -54,7 +54,7 @@ public class PartnershipEmails {
 
   public String districtLink(Partnership partnership) {
     return properties.publicBaseUrl() + "/district/partnerships/" + partnership.getReference() + "?token="
-        + tokens.tokenFor(partnership.getReference(), partnership.getTokenGeneration());
+        + tokens.tokenFor(partnership.getTokenReference(), partnership.getTokenGeneration());
   }
 
   private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,

@@ -27,6 +27,15 @@ public interface PartnershipRepository extends JpaRepository<Partnership, Long> 
   @Query("select p from Partnership p where p.reference = :reference")
   Optional<Partnership> lockByReference(@Param("reference") String reference);
 
+  /** The partnership for a renewal, locked until the transaction ends: renewals of one year run one after the other. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select p from Partnership p where p.id = :id")
+  Optional<Partnership> lockById(@Param("id") Long id);
+
+  /** The next school year's partnership that renews {@code previousId}, if any. */
+  @Query("select p from Partnership p where p.previousPartnershipId = :previousId")
+  Optional<Partnership> findRenewalOf(@Param("previousId") Long previousId);
+
   Optional<Partnership> findByDistrictNcesIdAndSchoolYear(String ncesId, String schoolYear);
 
   @EntityGraph(attributePaths = "district")

@@ -7,6 +7,10 @@ package org.codeorg.partnerships.partnership;
 public enum PartnershipStage {
   APPLICATION_REVIEW("Application review", true),
   AWAITING_INFORMATION("Waiting for the district's information", false),
+  /** A renewal: the district confirms or changes the teachers and sections carried over from last year. */
+  RENEWAL_CONFIRMATION("Next school year: confirming teachers and sections", false),
+  /** A renewal the district confirmed: a partnership manager's short review instead of screening. */
+  RENEWAL_REVIEW("Renewal review", true),
   TERMS_SIGNATURE("Partnership terms signature", true),
   COMPREHENSIVE_PLAN("Comprehensive plan", true),
   /** Between the plan approval email and the start of implementation. */

@@ -16,4 +16,10 @@ public final class SchoolYears {
   public static LocalDate end(String schoolYear) {
     return LocalDate.of(Integer.parseInt(schoolYear.substring(0, 4)) + 1, 6, 30);
   }
+
+  /** "2027-2028" → "2028-2029". */
+  public static String next(String schoolYear) {
+    int first = Integer.parseInt(schoolYear.substring(0, 4)) + 1;
+    return first + "-" + (first + 1);
+  }
 }

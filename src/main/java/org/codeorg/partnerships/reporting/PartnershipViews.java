@@ -18,6 +18,7 @@ import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEventRepository;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.codeorg.partnerships.partnership.PartnershipYears;
 import org.codeorg.partnerships.partnership.UnknownPartnershipException;
 import org.codeorg.partnerships.pd.LeadershipEnrolment;
 import org.codeorg.partnerships.pd.LeadershipEnrolmentRepository;
@@ -42,11 +43,13 @@ public class PartnershipViews {
   private final EvaluationCourseResultRepository courseResults;
   private final EvaluationSteps evaluationSteps;
   private final OutboxRetries retries;
+  private final PartnershipYears years;
 
   public PartnershipViews(PartnershipRepository partnerships, PartnershipEventRepository events, MailOutbox outbox,
       TaskService taskService, PdPhaseRepository phases, LeadershipEnrolmentRepository leadership,
       ProgramEvaluationRepository evaluations, EvaluationCourseResultRepository courseResults,
-      EvaluationSteps evaluationSteps, OutboxRetries retries) {
+      EvaluationSteps evaluationSteps, OutboxRetries retries, PartnershipYears years) {
+    this.years = years;
     this.retries = retries;
     this.evaluations = evaluations;
     this.courseResults = courseResults;
@@ -72,7 +75,12 @@ public class PartnershipViews {
       String stage, String stageLabel, String contactName, String contactEmail, String screeningResult,
       Instant createdAt, List<TimelineEntry> timeline, List<OpenTask> openTasks,
       List<TeacherPd> professionalDevelopment, List<LeaderPd> leadershipPd, List<SectionSetup> sections,
-      Evaluation evaluation, boolean renewalRequested) {
+      Evaluation evaluation, boolean renewalRequested, String previousReference, String nextReference,
+      List<Year> years) {
+  }
+
+  /** One school year of the district's partnership, linked by renewals, with its own timeline. */
+  public record Year(String reference, String schoolYear, String stage, List<TimelineEntry> timeline) {
   }
 
   /** A section's set-up: the facts reported and the classroom-readiness result. */
@@ -136,7 +144,15 @@ public class PartnershipViews {
         p.getSections().stream().map(s -> new SectionSetup(s.getId(), s.label(), s.getCourse().name(),
             s.getSchool().getName(), s.getReadiness().name(), s.getReadinessReasons(), s.getReportedAt(),
             s.getReadyAt())).toList(),
-        evaluation(p), p.isRenewalRequested());
+        evaluation(p), p.isRenewalRequested(), this.years.previous(p).map(Partnership::getReference).orElse(null),
+        this.years.next(p).map(Partnership::getReference).orElse(null),
+        this.years.of(p).stream().map(y -> new Year(y.getReference(), y.getSchoolYear(), y.getStage().name(),
+            timeline(y))).toList());
+  }
+
+  private List<TimelineEntry> timeline(Partnership p) {
+    return events.findByPartnershipIdOrderByOccurredAtAscIdAsc(p.getId()).stream()
+        .map(e -> new TimelineEntry(e.getEvent(), e.getOccurredAt(), e.getDetail())).toList();
   }
 
   private Evaluation evaluation(Partnership p) {

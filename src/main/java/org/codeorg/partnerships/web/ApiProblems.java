@@ -19,6 +19,7 @@ import org.codeorg.partnerships.engine.ConcurrentSubmissions;
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.common.FieldViolations;
 import org.codeorg.partnerships.application.InvalidApplicationException;
+import org.codeorg.partnerships.application.InvalidRenewalException;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
 import org.codeorg.partnerships.common.NotWaitingException;
 import org.codeorg.partnerships.partnership.UnknownPartnershipException;
@@ -52,6 +53,11 @@ public class ApiProblems {
   @ExceptionHandler(InvalidApplicationException.class)
   ResponseEntity<ProblemDetail> invalidApplication(InvalidApplicationException e) {
     return invalid("The application has errors", e.getViolations());
+  }
+
+  @ExceptionHandler(InvalidRenewalException.class)
+  ResponseEntity<ProblemDetail> invalidRenewal(InvalidRenewalException e) {
+    return invalid("The renewal confirmation has errors", e.getViolations());
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

@@ -74,7 +74,8 @@ public class ApiSecurity {
    * and its page. Each path has the partnership's {@code {reference}}.
    */
   private static final RequestMatcher DISTRICT_ROUTES = districtRoutes("/information", "/plan",
-      "/teachers/{teacherId}/commitment", "/sections/{sectionId}/readiness", "/evaluation-data");
+      "/teachers/{teacherId}/commitment", "/sections/{sectionId}/readiness", "/evaluation-data",
+      "/renewal-confirmation");
 
   /** Refused with the district's 404 (no Basic log-in prompt on a district page, no hint to a token guesser). */
   private static final RequestMatcher DISTRICT_REFUSALS =

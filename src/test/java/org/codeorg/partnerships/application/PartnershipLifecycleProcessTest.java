@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @Deployment(resources = {"bpmn/partnership-lifecycle.bpmn", "bpmn/application-screening.dmn",
     "forms/submit-application.form", "forms/review-application.form", "forms/record-signed-agreement.form",
     "forms/review-comprehensive-plan.form", "forms/decide-escalated-plan.form", "forms/choose-elementary-pd-path.form",
-    "forms/record-trainer-training.form", "forms/decide-close-or-renew.form"})
+    "forms/record-trainer-training.form", "forms/decide-close-or-renew.form", "forms/review-renewal.form"})
 class PartnershipLifecycleProcessTest {
 
   @RegisterExtension
@@ -55,7 +55,8 @@ class PartnershipLifecycleProcessTest {
       "remindInformation", "withdrawUnanswered", "declineApplication", "acceptApplication", "remindSignature",
       "recordAgreement", "remindReviewers", "requestPlanRevision", "approvePlan", "withdrawAfterPlanEscalation",
       "recordElementaryPdPath", "storeTrainerTraining", "completeImplementation", "sendMarketingKit",
-      "sendHourOfCodeMaterials", "requestTeacherLeaderNominations", "startEvaluation", "closePartnership");
+      "sendHourOfCodeMaterials", "requestTeacherLeaderNominations", "startEvaluation", "closePartnership",
+      "startRenewal", "requestRenewalConfirmation", "requestPlanUpdate", "declineRenewal");
   private static final Instant HOUR_OF_CODE = Instant.parse("2027-11-17T00:00:00Z");
   private static final Instant SCHOOL_YEAR_ENDED = Instant.parse("2028-07-01T00:00:00Z");
 
@@ -182,8 +183,9 @@ class PartnershipLifecycleProcessTest {
     complete(task(instance), withVariables("closeDecision", "RENEW"));
     runJobs();
 
-    assertThat(instance).isEnded().hasPassed("Task_ClosePartnership", "EndEvent_PartnershipClosed")
-        .hasNotPassed("Task_DeclineApplication", "Task_RequestInformation", "Task_RequestPlanRevision",
+    assertThat(instance).isEnded().hasPassed("Task_ClosePartnership", "Gateway_RenewPartnership",
+            LifecycleProcess.TASK_START_RENEWAL, "EndEvent_PartnershipRenewed")
+        .hasNotPassed("EndEvent_PartnershipClosed", "Task_DeclineApplication", "Task_RequestInformation", "Task_RequestPlanRevision",
             "Task_ChooseElementaryPdPath");
     assertThat(calls).containsExactly("registerApplication", "screenApplication@Task_ScreenApplication",
         "acceptApplication@Task_AcceptApplication", "recordAgreement@Task_RecordAgreement", "recordPlanReview",
@@ -191,7 +193,64 @@ class PartnershipLifecycleProcessTest {
         "sendMarketingKit@Task_SendMarketingKit",
         "sendHourOfCodeMaterials@Task_SendHourOfCodeMaterials", "completeImplementation@Task_CompleteImplementation",
         "requestTeacherLeaderNominations@Task_RequestTeacherLeaderNominations", "startEvaluation@Task_StartEvaluation",
-        "closePartnership@Task_ClosePartnership");
+        "closePartnership@Task_ClosePartnership", "startRenewal@Task_StartRenewal");
+  }
+
+  @Test
+  void closingWithoutRenewalEndsThePartnership() {
+    ProcessInstance instance = runtimeService().createProcessInstanceByKey(LifecycleProcess.PROCESS_KEY)
+        .businessKey("DP-2027-0042").setVariable(LifecycleProcess.VAR_PARTNERSHIP_ID, 42L)
+        .startBeforeActivity("Task_DecideCloseOrRenew").execute();
+    complete(task(instance), withVariables("closeDecision", "CLOSE"));
+    runJobs();
+    assertThat(instance).isEnded().hasPassed("Task_ClosePartnership", "EndEvent_PartnershipClosed")
+        .hasNotPassed(LifecycleProcess.TASK_START_RENEWAL);
+    assertThat(calls).containsExactly("closePartnership@Task_ClosePartnership");
+  }
+
+  @Test
+  void aRenewalSkipsScreeningTheDistrictConfirmsAManagerReviewsAndThePlanIsUpdated() {
+    ProcessInstance instance = renewal();
+    assertThat(instance).hasBusinessKey("DP-2028-0007").isWaitingAtExactly("Task_RequestRenewalConfirmation");
+    runJobs();
+    assertThat(instance).isWaitingAtExactly(LifecycleProcess.TASK_WAIT_FOR_RENEWAL_CONFIRMATION);
+
+    runtimeService().createMessageCorrelation(LifecycleProcess.MESSAGE_RENEWAL_CONFIRMED)
+        .processInstanceBusinessKey("DP-2028-0007").setVariable("renewalChanges", "4 teacher(s)").correlate();
+    assertThat(instance).isWaitingAtExactly(LifecycleProcess.TASK_REVIEW_RENEWAL);
+    assertThat(task(instance)).hasCandidateGroup("partnership-managers")
+        .hasDueDate(Date.from(APPLIED_AT.plus(10, ChronoUnit.DAYS)));
+    assertFormRef("Form_ReviewRenewal");
+
+    complete(task(instance), withVariables("renewalDecision", "APPROVE"));
+    runJobs();
+    assertThat(instance).isWaitingAtExactly("Task_WaitForPlan")
+        .hasNotPassed("Task_RegisterApplication", "Task_ScreenApplication", "Task_ReviewApplication",
+            "Task_RecordSignedAgreement", "Task_RecordAgreement");
+    submitPlan("DP-2028-0007");
+    assertThat(instance).isWaitingAtExactly("Task_ReviewPlan");
+    assertThat(calls).containsExactly("requestRenewalConfirmation@Task_RequestRenewalConfirmation",
+        "requestPlanUpdate@Task_RequestPlanUpdate");
+  }
+
+  @Test
+  void aDeclinedRenewalEndsWithTheReason() {
+    ProcessInstance instance = renewal();
+    runJobs();
+    runtimeService().correlateMessage(LifecycleProcess.MESSAGE_RENEWAL_CONFIRMED, "DP-2028-0007");
+    complete(task(instance), withVariables("renewalDecision", "DECLINE", "declineReason", "No teachers left"));
+    runJobs();
+    assertThat(instance).isEnded().hasPassed("Task_DeclineRenewal", "EndEvent_RenewalDeclined")
+        .hasNotPassed("Task_RequestPlanUpdate");
+    assertThat(calls).containsExactly("requestRenewalConfirmation@Task_RequestRenewalConfirmation",
+        "declineRenewal@Task_DeclineRenewal");
+  }
+
+  /** What {@code Task_StartRenewal} of the year before does: the renewal's own start event, with the new partnership. */
+  private ProcessInstance renewal() {
+    return runtimeService().startProcessInstanceByMessage(LifecycleProcess.MESSAGE_RENEWAL_REQUESTED, "DP-2028-0007",
+        Map.of(LifecycleProcess.VAR_PARTNERSHIP_ID, 43L, LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, "DP-2028-0007",
+            "previousPartnershipReference", "DP-2027-0042"));
   }
 
   @Test
@@ -400,7 +459,11 @@ class PartnershipLifecycleProcessTest {
   }
 
   private void submitPlan() {
-    runtimeService().createMessageCorrelation(LifecycleProcess.MESSAGE_PLAN_SUBMITTED).processInstanceBusinessKey("DP-2027-0042")
+    submitPlan("DP-2027-0042");
+  }
+
+  private void submitPlan(String reference) {
+    runtimeService().createMessageCorrelation(LifecycleProcess.MESSAGE_PLAN_SUBMITTED).processInstanceBusinessKey(reference)
         .setVariable("planVision", "CS for all").correlate();
   }
 

@@ -137,7 +137,7 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
     List<String> visible = filterService.createFilterQuery().list().stream().map(Filter::getName).toList();
     assertThat(visible).contains(TasklistFilters.MY_TASKS, TasklistFilters.MY_GROUPS_TASKS, TasklistFilters.OVERDUE,
         "Stage: Application review", "Stage: Partnership terms signature", "Stage: Comprehensive plan",
-        "Stage: Professional development and classroom set-up", "Stage: Program evaluation");
+        "Stage: Professional development and classroom set-up", "Stage: Program evaluation", "Stage: Renewal review");
   }
 
   @Test

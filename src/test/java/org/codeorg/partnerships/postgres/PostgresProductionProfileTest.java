@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.codeorg.partnerships.application.PartnershipRenewals;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.identity.DemoUsers;
 import org.codeorg.partnerships.mail.MailOutbox;
@@ -28,6 +29,7 @@ import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.OutboxRetentionCheck;
 import org.codeorg.partnerships.support.LifecycleJourney;
 import org.codeorg.partnerships.support.PdJourney;
+import org.codeorg.partnerships.support.RenewalJourney;
 import org.codeorg.partnerships.support.TestApplications;
 import org.codeorg.partnerships.support.TestSmtpServer;
 import org.codeorg.partnerships.workshop.FacilitatorQualifications;
@@ -80,6 +82,8 @@ class PostgresProductionProfileTest {
   @Autowired
   OutboxSender sender;
   @Autowired
+  PartnershipRenewals renewals;
+  @Autowired
   FacilitatorQualifications qualifications;
   @Autowired
   OutboxRetention retention;
@@ -121,8 +125,9 @@ class PostgresProductionProfileTest {
     }
   }
 
+  /** The whole lifecycle, closed with "renew", and the next school year up to its PD (issue 17, part 4). */
   @Test
-  void aDistrictGoesThroughTheWholeLifecycleOnPostgresql() {
+  void aDistrictGoesThroughTheWholeLifecycleAndRenewsOnPostgresql() {
     ensureUser("pgmanager", "pg-manager-password", "partnership-managers");
     ensureUser("pgpdmanager", "pg-pd-manager-password", "pd-managers");
     ensureUser("pgevaluator", "pg-evaluator-password", "evaluators");
@@ -132,9 +137,11 @@ class PostgresProductionProfileTest {
     }
     Http http = new Http("http://localhost:" + port);
     try {
-      new LifecycleJourney(http, processEngine, new DistrictJourney(http, processEngine, sender,
-          "pgmanager:pg-manager-password"), new LifecycleJourney.Staff("pgmanager:pg-manager-password",
-          "pgpdmanager:pg-pd-manager-password", "pgevaluator:pg-evaluator-password")).run();
+      DistrictJourney district = new DistrictJourney(http, processEngine, sender, "pgmanager:pg-manager-password");
+      LifecycleJourney.Staff staff = new LifecycleJourney.Staff("pgmanager:pg-manager-password",
+          "pgpdmanager:pg-pd-manager-password", "pgevaluator:pg-evaluator-password");
+      LifecycleJourney.Closed closed = new LifecycleJourney(http, processEngine, district, staff).run();
+      new RenewalJourney(http, processEngine, district, renewals, partnerships, staff).run(closed);
     } finally {
       ClockUtil.reset();
     }

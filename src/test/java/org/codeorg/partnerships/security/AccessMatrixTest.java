@@ -92,6 +92,10 @@ class AccessMatrixTest extends SpringIntegrationTest {
       "no-token    | POST | /api/partnerships/{ref}/plan                        | 404",
       "other-token | POST | /api/partnerships/{ref}/plan                        | 404",
       "own-token   | POST | /api/partnerships/{ref}/plan                        | 409",
+      "own-token   | POST | /api/partnerships/{ref}/renewal-confirmation        | 409",
+      "other-token | POST | /api/partnerships/{ref}/renewal-confirmation        | 404",
+      "no-token    | POST | /api/partnerships/{ref}/renewal-confirmation        | 404",
+      "manager     | POST | /api/partnerships/{ref}/renewal-confirmation        | 404",
       "anonymous   | POST | /api/applications                                   | 201",
       // staff credentials are no district token
       "manager     | POST | /api/partnerships/{ref}/plan                        | 404",
@@ -283,6 +287,9 @@ class AccessMatrixTest extends SpringIntegrationTest {
     }
     if (path.endsWith("/plan")) {
       return Map.of("vision", "v", "implementation", "i", "promotion", "p", "communitySupport", "c");
+    }
+    if (path.endsWith("/renewal-confirmation")) {
+      return Map.of("teachers", List.of());
     }
     if (path.equals("/api/applications")) {
       return Http.application();

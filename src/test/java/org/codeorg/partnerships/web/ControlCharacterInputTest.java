@@ -98,7 +98,11 @@ class ControlCharacterInputTest extends SpringIntegrationTest {
         Arguments.of("information answer", "/information", "answer", ControlCharacters.MULTI_LINE, "Period 3\u0000"),
         Arguments.of("information answer", "/information", "answer", ControlCharacters.MULTI_LINE, "Period\u001B[2J 3"),
         Arguments.of("plan", "/plan", "vision", ControlCharacters.MULTI_LINE, "CS for all\u0000"),
-        Arguments.of("plan", "/plan", "communitySupport", ControlCharacters.MULTI_LINE, "Board\u007F support"));
+        Arguments.of("plan", "/plan", "communitySupport", ControlCharacters.MULTI_LINE, "Board\u007F support"),
+        Arguments.of("renewal confirmation", "/renewal-confirmation", "newTeachers[0].name", ControlCharacters.SINGLE_LINE,
+            HEADER_INJECTION),
+        Arguments.of("renewal confirmation", "/renewal-confirmation", "sections[0].school", ControlCharacters.SINGLE_LINE,
+            NUL));
   }
 
   @ParameterizedTest(name = "{0}: {2}")
@@ -113,6 +117,12 @@ class ControlCharacterInputTest extends SpringIntegrationTest {
           .put("studentsEnrolled", 55).put("studentsCompleted", 50);
       case "plan" -> body.put("vision", "CS for all").put("implementation", "CSP in grade 11")
           .put("promotion", "Family night").put("communitySupport", "Board support");
+      case "renewal confirmation" -> {
+        body.putArray("teachers");
+        body.putArray("newTeachers").addObject().put("name", "Noor Haddad").put("email", "noor@k12.test")
+            .put("school", "Lincoln High").put("course", "CSP");
+        body.putArray("sections").addObject().put("school", "Lincoln High").put("course", "CSP").put("sections", 2);
+      }
       default -> body.put("answer", "Period 3");
     }
     put(body, field, value);
