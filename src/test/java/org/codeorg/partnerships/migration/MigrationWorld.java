@@ -181,7 +181,8 @@ final class MigrationWorld {
     boolean answered = false;
     for (EventSubscription subscription : engine.getRuntimeService().createEventSubscriptionQuery().eventType("message")
         .list()) {
-      if (NOT_ANSWERED.contains(subscription.getEventName())) {
+      // A message start event (the lifecycle's renewal start) has a subscription without an instance.
+      if (subscription.getProcessInstanceId() == null || NOT_ANSWERED.contains(subscription.getEventName())) {
         continue;
       }
       var correlation = engine.getRuntimeService().createMessageCorrelation(subscription.getEventName())
