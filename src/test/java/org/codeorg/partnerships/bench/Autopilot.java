@@ -177,7 +177,7 @@ final class Autopilot {
       case "Task_RecordLeadershipAttendance" -> Map.of("allLeadersAttended", "YES");
       case "Task_AssessProgram" -> Map.of("pdAssessment", "Every teacher completed PD.", "studentOutcomes",
           "Most students completed their course.", "conclusions", "Renew.", "evaluationRecommendation", "RENEW");
-      case "Task_DecideCloseOrRenew" -> Map.of("closeDecision", "RENEW");
+      case "Task_DecideCloseOrRenew" -> Map.of("closeDecision", "CLOSE");  // a renewal would start a second lifecycle per partnership and change what is measured
       default -> throw new IllegalStateException("The happy path does not expect task " + taskKey);
     };
   }
