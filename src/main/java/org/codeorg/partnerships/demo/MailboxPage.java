@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -137,6 +138,13 @@ class MailboxPage {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No email " + number + " in the mailbox");
     }
     return MailboxMessage.of(number, received.get(number - 1));
+  }
+
+  /** An unknown message or attachment, or no mailbox in this profile: a plain 404 (not the API's 500 for the unexpected). */
+  @ExceptionHandler(ResponseStatusException.class)
+  ResponseEntity<String> notFound(ResponseStatusException e) {
+    return ResponseEntity.status(e.getStatusCode()).contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+        .header("X-Content-Type-Options", "nosniff").body(e.getReason());
   }
 
   static void pageHeaders(HttpServletResponse response) {
