@@ -105,7 +105,7 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
 
     // 3. manager: Review application → accept.
     tasklist("manager", "Task_ReviewApplication", "Review application");
-    click(staff, By.xpath("//label[contains(., 'Accept the district into the program')]"));
+    choose("Accept the district into the program");
     complete("Task_ReviewApplication");
 
     // 4. manager: Record signed partnership agreement (over REST: the form's date picker).
@@ -126,7 +126,7 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
 
     // 6. manager: Review comprehensive plan → approve.
     tasklist("manager", "Task_ReviewPlan", "Review comprehensive plan");
-    click(staff, By.xpath("//label[contains(., 'Approve the plan')]"));
+    choose("Approve the plan");
     complete("Task_ReviewPlan");
     assertThat(stage()).isEqualTo("IMPLEMENTATION");
 
@@ -186,13 +186,13 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
     type("Assessment of teacher professional development", "Lee Park completed all four phases.");
     type("Assessment of student outcomes", "51 of 56 students completed CSP.");
     type("Conclusions (sent to the district)", "A strong first year.");
-    click(staff, By.xpath("//label[contains(., 'Close the partnership')]"));
+    choose("Close the partnership");
     complete("Task_AssessProgram");
     assertThat(mailbox("Code.org partnership " + reference + ": program evaluation report")).isTrue();
 
     // 16. manager: Close or renew the partnership → closed.
     tasklist("manager", "Task_DecideCloseOrRenew", "Close or renew the partnership");
-    click(staff, By.xpath("//label[normalize-space(.)='Close the partnership']"));
+    choose("Close the partnership");
     complete("Task_DecideCloseOrRenew");
     assertThat(stage()).isEqualTo("CLOSED");
     assertThat(mailbox("Code.org partnership " + reference + " is complete")).isTrue();
@@ -257,6 +257,22 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
     new WebDriverWait(staff, Duration.ofSeconds(30)).until(driver -> processEngine.getTaskService().createTaskQuery()
         .processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).count() == 0);
     settle();
+  }
+
+  /** Picks the radio option with this label in the Tasklist form, and checks that it is picked. */
+  private void choose(String option) {
+    By label = By.xpath("//label[normalize-space(.)='" + option + "']");
+    click(staff, label);
+    WebElement labelElement = staff.findElement(label);
+    String inputId = labelElement.getAttribute("for");
+    WebElement input = inputId != null && !inputId.isBlank() ? staff.findElement(By.id(inputId))
+        : labelElement.findElement(By.tagName("input"));
+    new WebDriverWait(staff, Duration.ofSeconds(10)).until(driver -> {
+      if (!input.isSelected()) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", input);
+      }
+      return input.isSelected();
+    });
   }
 
   private void type(String label, String text) {
