@@ -1,6 +1,7 @@
 package org.codeorg.partnerships.identity;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -10,7 +11,8 @@ import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
- * Refuses to start the {@code prod} profile with missing or demo credentials, before any bean
+ * Refuses to start the {@code prod} profile with missing or demo credentials or a dev-only part (demo
+ * data, the in-process SMTP server, the demo clock; {@code postgres} refuses the demo clock too), before any bean
  * (and so before the engine creates an admin user) exists. Registered in META-INF/spring.factories.
  */
 public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
@@ -23,9 +25,19 @@ public class ProductionCredentialsGuard implements EnvironmentPostProcessor {
 
   @Override
   public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-    boolean prod = Arrays.asList(environment.getActiveProfiles()).contains("prod");
+    List<String> profiles = Arrays.asList(environment.getActiveProfiles());
+    boolean prod = profiles.contains("prod");
+    if ((prod || profiles.contains("postgres"))
+        && environment.getProperty("partnership.demo.clock.enabled", Boolean.class, false)) {
+      throw new IllegalStateException("The " + (prod ? "prod" : "postgres") + " profile refuses the demo clock "
+          + "(partnership.demo.clock.enabled=true): moving time on a shared database fires real reminders");
+    }
     if (!prod) {
       return;
+    }
+    if (environment.getProperty("partnership.demo.mail-server.enabled", Boolean.class, false)) {
+      throw new IllegalStateException("The prod profile refuses the in-process demo SMTP server "
+          + "(partnership.demo.mail-server.enabled=true): set SMTP_HOST and friends for a real one");
     }
     String user = environment.getProperty("camunda.bpm.admin-user.id", "");
     String password = environment.getProperty("camunda.bpm.admin-user.password", "");

@@ -21,6 +21,9 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
 
   long countByRecipient(String recipient);
 
+  /** Emails queued at or after {@code since}, oldest first (the demo clock's report of what a step sent). */
+  List<OutboxEmail> findByCreatedAtGreaterThanEqualOrderByIdAsc(Instant since);
+
   /** Rows due for an attempt. */
   @Query("""
       select e.id from OutboxEmail e

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.codeorg.partnerships.identity.StaffGroups;
 import org.codeorg.partnerships.partnership.DistrictAccess;
 import org.codeorg.partnerships.partnership.DistrictAccessDenied;
@@ -47,7 +48,8 @@ import org.thymeleaf.context.Context;
 
 /**
  * Who may call the project's own HTTP surface: the JSON API ({@code /api/**}), the district pages
- * ({@code /district/**}) and the actuator ({@code /actuator/**}). The rules in
+ * ({@code /district/**}), the actuator ({@code /actuator/**}) and the default start's demo pages
+ * ({@code /demo/**}). The rules in
  * {@link #apiSecurityFilterChain} are the access table of the README (section Security); the first
  * rule that matches decides, and a request no rule lists is refused to everyone, so a new endpoint
  * stays closed until a rule here opens it.
@@ -81,18 +83,24 @@ public class ApiSecurity {
   private static final RequestMatcher DISTRICT_REFUSALS =
       new OrRequestMatcher(DISTRICT_ROUTES, PathPatternRequestMatcher.withDefaults().matcher("/district/**"));
 
+  /** The administrator's pages of the default start: the mailbox and the demo clock. */
+  private static final RequestMatcher DEMO_PAGES = PathPatternRequestMatcher.withDefaults().matcher("/demo/**");
+
   @Bean
   SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, IdentityService identityService,
-      DistrictAccess districtAccess, ITemplateEngine templates) throws Exception {
+      DistrictAccess districtAccess, ITemplateEngine templates, ProcessEngine processEngine) throws Exception {
     AuthenticationManager staffLogIn = new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
     Refusals refusals = new Refusals(templates);
-    http.securityMatcher("/api/**", "/district/**", "/actuator/**")
+    http.securityMatcher("/api/**", "/district/**", "/actuator/**", "/demo/**")
         .authenticationManager(staffLogIn)
         // This constructor lets a failed Basic log-in go on anonymous instead of answering 401 at once: public
         // and district endpoints then answer as if no credentials had been sent, staff endpoints 401.
         .addFilterAt(new BasicAuthenticationFilter(staffLogIn), BasicAuthenticationFilter.class)
         // After Basic: on a district route the token decides, whatever else the request carries.
         .addFilterAfter(new DistrictTokenFilter(DISTRICT_ROUTES, districtAccess), BasicAuthenticationFilter.class)
+        // The demo pages also take the Camunda webapps' log-in of this browser (same-site requests only).
+        .addFilterAfter(new WebappSessionAuthentication(DEMO_PAGES, identityService, processEngine.getName()),
+            BasicAuthenticationFilter.class)
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         // No CSRF protection, because nothing here is ambient: CSRF abuses credentials the browser adds by itself
         // (a session cookie). Staff send HTTP Basic with each call from scripts and integrations, and no session is
@@ -130,6 +138,9 @@ public class ApiSecurity {
             // Operations: administrators
             .requestMatchers(GET, "/actuator", "/actuator/info", "/actuator/metrics", "/actuator/metrics/{name}")
                 .access(staff("Only administrators may read metrics and application info", StaffGroups.ADMIN))
+            // The default start's mailbox and demo clock (demo package; absent, so 404, in other profiles): administrators
+            .requestMatchers(DEMO_PAGES)
+                .access(staff("Only administrators may read the demo mailbox and move the demo clock", StaffGroups.ADMIN))
             .anyRequest().denyAll());
     return http.build();
   }
@@ -144,7 +155,7 @@ public class ApiSecurity {
   DelegatingFilterProxyRegistrationBean apiSecurityFilterRegistration() {
     DelegatingFilterProxyRegistrationBean registration =
         new DelegatingFilterProxyRegistrationBean(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME);
-    registration.addUrlPatterns("/api/*", "/district/*", "/actuator/*");
+    registration.addUrlPatterns("/api/*", "/district/*", "/actuator/*", "/demo/*");
     registration.setOrder(ApiGuard.ORDER + 1);
     return registration;
   }

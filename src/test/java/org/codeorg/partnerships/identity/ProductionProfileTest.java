@@ -48,6 +48,18 @@ class ProductionProfileTest {
         .hasMessageContaining("must not load demo users");
   }
 
+  @Test
+  void refusesTheDemoClockAndTheInProcessMailServer() {
+    assertThatThrownBy(() -> start("--partnership.demo.clock.enabled=true"))
+        .hasMessageContaining("refuses the demo clock");
+    assertThatThrownBy(() -> start("--partnership.demo.mail-server.enabled=true"))
+        .hasMessageContaining("refuses the in-process demo SMTP server");
+    // The postgres profile too refuses the clock, before it would open any database connection.
+    assertThatThrownBy(() -> new SpringApplicationBuilder(PartnershipOrchestratorApplication.class).profiles("postgres")
+        .run("--partnership.demo.clock.enabled=true", "--server.port=0").close())
+        .hasMessageContaining("postgres profile refuses the demo clock");
+  }
+
   private static void start(String... args) {
     String[] all = new String[args.length + 3];
     System.arraycopy(args, 0, all, 0, args.length);

@@ -115,6 +115,13 @@ class AccessMatrixTest extends SpringIntegrationTest {
       "anonymous   | GET  | /actuator/info                                      | 401",
       "manager     | GET  | /actuator/info                                      | 403",
       "admin       | GET  | /actuator/info                                      | 200",
+      // the default start's mailbox and demo clock: administrators only
+      "anonymous   | GET  | /demo/mailbox                                       | 401",
+      "manager     | GET  | /demo/mailbox                                       | 403",
+      "admin       | GET  | /demo/mailbox                                       | 200",
+      "anonymous   | GET  | /demo/clock                                         | 401",
+      "pdmanager   | GET  | /demo/clock                                         | 403",
+      "admin       | GET  | /demo/clock                                         | 200",
   })
   void cell(String caller, String method, String pathTemplate, int expected) {
     String ref = apply();

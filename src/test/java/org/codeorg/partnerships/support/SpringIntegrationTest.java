@@ -9,12 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The one Spring context of the H2 integration tests: the whole application on a random port,
- * default profile (demo users and sample partnerships), in-memory H2, real SMTP (GreenMail).
+ * default profile (demo users and sample partnerships, the demo clock), in-memory H2, real SMTP (GreenMail,
+ * {@link TestSmtpServer}, which the admin's mailbox page reads through {@link TestMailbox}).
  * The outbox sender and the job executor are off: tests drive them by hand.
  * Every subclass shares this context, so keep its configuration here only.
  *
@@ -27,9 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
     "partnership.mail.sender.enabled=false",
     "camunda.bpm.job-execution.enabled=false",
     "spring.mail.host=127.0.0.1",
+    // The tests' own SMTP server (TestSmtpServer) instead of the in-process one; TestMailbox shows it on /demo/mailbox.
+    "partnership.demo.mail-server.enabled=false",
     // Every test client is 127.0.0.1; SecurityHardeningTest lowers the limit to test it.
     "partnership.intake.rate-limit.requests-per-minute=100000"
 })
+@Import(TestMailbox.class)
 public abstract class SpringIntegrationTest {
 
   @Autowired
