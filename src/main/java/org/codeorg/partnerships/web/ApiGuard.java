@@ -30,7 +30,7 @@ public class ApiGuard {
       @Value("${partnership.api.max-body-bytes:65536}") long maxBodyBytes) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
         new FilterRegistrationBean<>(new GuardFilter(limiter, maxBodyBytes));
-    registration.addUrlPatterns("/api/*", "/district/*");
+    registration.addUrlPatterns("/api/*", "/district/*", "/certificates/*");
     registration.setOrder(ORDER);
     return registration;
   }
@@ -53,7 +53,8 @@ public class ApiGuard {
       response.setHeader("Referrer-Policy", "no-referrer");
       // District pages carry the token in their URL: no referrer leaves them, and nothing loads from elsewhere.
       // Their one script (a form is sent once) is a file of this application; inline scripts stay refused.
-      response.setHeader("Content-Security-Policy", RequestPaths.routed(request).startsWith("/district/")
+      String path = RequestPaths.routed(request);
+      response.setHeader("Content-Security-Policy", path.startsWith("/district/") || path.startsWith("/certificates/")
           ? "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'"
           : "default-src 'none'; frame-ancestors 'none'");
       response.setHeader("Cache-Control", "no-store");
