@@ -153,11 +153,11 @@ public class DistrictApplicationPage {
     List<String> done = new ArrayList<>();
     List<String> schools = filled(values, "schools").stream().map(i -> values.get("schools[" + i + "].name"))
         .filter(n -> n != null && !n.isBlank()).toList();
-    if (courseRoster != null && !courseRoster.isEmpty()) {
+    if (chosen(courseRoster)) {
       RosterUpload.Result result = rosters.courses(bytes(courseRoster), schools, room(values, "courses"));
       take(values, "courses", result, "courseRoster", errors).ifPresent(n -> done.add(n + " course rows"));
     }
-    if (teacherRoster != null && !teacherRoster.isEmpty()) {
+    if (chosen(teacherRoster)) {
       Set<String> emails = new HashSet<>();
       filled(values, "teachers").forEach(i -> {
         String email = values.get("teachers[" + i + "].email");
@@ -170,6 +170,11 @@ public class DistrictApplicationPage {
     }
     return done.isEmpty() ? null : "Added from the roster: " + String.join(" and ", done)
         + ". Check them below, then send the application.";
+  }
+
+  /** A file the district chose (an empty one too: that is an error); a browser sends an unnamed empty part for none. */
+  private static boolean chosen(MultipartFile file) {
+    return file != null && (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()));
   }
 
   private static Optional<Integer> take(Map<String, String> values, String list, RosterUpload.Result result,
@@ -231,11 +236,13 @@ public class DistrictApplicationPage {
           highest = Math.max(highest, Integer.parseInt(m.group(2)) + 1);
         }
       }
+      // Every row posted comes back (even past the limit, so that the limit's error shows what was typed);
+      // "Add rows" adds up to the limit only.
       int rows = Math.max(FIRST_ROWS.get(list), highest);
       if (list.equals(addTo)) {
-        rows += MORE_ROWS.get(list);
+        rows = Math.max(rows, Math.min(rows + MORE_ROWS.get(list), LIMITS.get(list)));
       }
-      counts.put(list, Math.min(rows, LIMITS.get(list)));
+      counts.put(list, rows);
       if (list.equals(addTo) && highest >= LIMITS.get(list)) {
         model.addAttribute("problem", "An application takes at most " + LIMITS.get(list) + " " + list
             + ". A larger district applies once per group of schools, or writes to partnerships@code.org.");
@@ -243,7 +250,7 @@ public class DistrictApplicationPage {
     }
     model.addAttribute("rows", counts);
     model.addAttribute("limits", LIMITS);
-    model.addAttribute("focus", addTo == null ? null : addTo + "-" + (counts.get(addTo) - MORE_ROWS.get(addTo)));
+    model.addAttribute("focus", addTo == null ? null : addTo + "-" + Math.max(0, counts.get(addTo) - MORE_ROWS.get(addTo)));
     Map<String, String> schools = new LinkedHashMap<>();
     for (int i : filled(values, "schools")) {
       String name = values.get("schools[" + i + "].name");
