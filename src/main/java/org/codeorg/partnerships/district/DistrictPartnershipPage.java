@@ -47,6 +47,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -79,6 +80,8 @@ public class DistrictPartnershipPage {
       "evaluation", "Thank you: we received your results for the program evaluation.");
 
   private static final Map<String, String> PLAN_PARTS = planParts();
+  /** Downloads also take the token as the API does (an HR system fetching the CSV); links carry it in the query. */
+  private static final String TOKEN_HEADER = "X-Partnership-Token";
 
   private final DistrictAccess access;
   private final PartnershipEventRepository events;
@@ -123,8 +126,10 @@ public class DistrictPartnershipPage {
    * and hours. A wrong token is the district's 404 page.
    */
   @GetMapping("/district/partnerships/{reference}/pd-hours")
-  public String hoursReport(@PathVariable String reference, @RequestParam(value = "token", required = false) String token,
+  public String hoursReport(@PathVariable String reference, @RequestParam(value = "token", required = false) String query,
+      @RequestHeader(value = TOKEN_HEADER, required = false) String header,
       Model model) {
+    String token = header != null ? header : query;
     readOnly.executeWithoutResult(status -> {
       Partnership partnership = access.open(reference, token);
       List<List<String>> rows = pdView.hoursReport(partnership);
@@ -145,7 +150,9 @@ public class DistrictPartnershipPage {
    */
   @GetMapping(value = "/district/partnerships/{reference}/pd-hours.csv", produces = "text/csv;charset=UTF-8")
   public ResponseEntity<byte[]> hoursReportCsv(@PathVariable String reference,
-      @RequestParam(value = "token", required = false) String token) {
+      @RequestParam(value = "token", required = false) String query,
+      @RequestHeader(value = TOKEN_HEADER, required = false) String header) {
+    String token = header != null ? header : query;
     String csv = readOnly.execute(status -> DistrictPdView.csv(pdView.hoursReport(access.open(reference, token))));
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -160,7 +167,9 @@ public class DistrictPartnershipPage {
    */
   @GetMapping("/district/partnerships/{reference}/teachers/{teacherId}/certificate.pdf")
   public ResponseEntity<byte[]> certificate(@PathVariable String reference, @PathVariable Long teacherId,
-      @RequestParam(value = "token", required = false) String token) {
+      @RequestParam(value = "token", required = false) String query,
+      @RequestHeader(value = TOKEN_HEADER, required = false) String header) {
+    String token = header != null ? header : query;
     Optional<byte[]> pdf = readOnly.execute(status -> {
       Partnership partnership = access.open(reference, token);
       return partnership.getTeachers().stream().anyMatch(t -> t.getId().equals(teacherId))
