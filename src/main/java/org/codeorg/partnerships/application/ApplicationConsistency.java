@@ -83,10 +83,18 @@ public class ApplicationConsistency implements ConstraintValidator<ConsistentApp
   private static void teachers(List<TeacherInfo> teachers, Map<String, SchoolLevel> levels, Map<String, String> offered,
       Report report) {
     Set<String> taught = new HashSet<>();
+    Map<String, Integer> emails = new HashMap<>();
     for (int i = 0; i < teachers.size(); i++) {
       TeacherInfo teacher = teachers.get(i);
       if (teacher == null) {
         continue;
+      }
+      if (teacher.email() != null && !teacher.email().isBlank()) {
+        Integer first = emails.putIfAbsent(key(teacher.email()), i);
+        if (first != null) {
+          // Each teacher has a PD instance, a certificate and emails of their own: one person, one row.
+          report.at("teachers", i, "email", "is the same as teacher " + (first + 1) + "'s email; each teacher once");
+        }
       }
       boolean schoolKnown = knownSchool("teachers", i, teacher.school(), levels, report);
       Optional<Course> course = OneOfValidator.parse(Course.class, teacher.course());

@@ -34,13 +34,26 @@ public record PartnershipApplication(
     @NotNull(message = REQUIRED) @Valid ContactInfo contact,
     @NotNull(message = SCHOOL_YEAR) @Pattern(regexp = "\\d{4}-\\d{4}", message = SCHOOL_YEAR)
     @ConsecutiveYears(message = SCHOOL_YEAR) @SingleLine @Schema(example = "2027-2028") String schoolYear,
-    @NotEmpty(message = "must name at least one school") List<@NotNull(message = REQUIRED) @Valid SchoolInfo> schools,
+    @NotEmpty(message = "must name at least one school")
+    @Size(max = MAX_SCHOOLS, message = "must be at most " + MAX_SCHOOLS + " schools per application" + LARGER)
+    List<@NotNull(message = REQUIRED) @Valid SchoolInfo> schools,
     @NotEmpty(message = "must offer at least one course of the partnership terms")
+    @Size(max = MAX_COURSES, message = "must be at most " + MAX_COURSES + " course offers per application" + LARGER)
     List<@NotNull(message = REQUIRED) @Valid CourseOffer> courses,
+    @Size(max = MAX_TEACHERS, message = "must be at most " + MAX_TEACHERS + " teachers per application" + LARGER)
     List<@NotNull(message = REQUIRED) @Valid TeacherInfo> teachers,
+    @Size(max = MAX_LEADERS, message = "must be at most " + MAX_LEADERS + " counselors and principals per application"
+        + LARGER)
     List<@NotNull(message = REQUIRED) @Valid LeaderInfo> leaders,
     @NotNull(message = REQUIRED) @Valid TechnologyInfo technology) {
 
+  /** Limits of one application (the page states them); a larger district applies in parts, one per region. */
+  public static final int MAX_SCHOOLS = 100;
+  public static final int MAX_COURSES = 300;
+  public static final int MAX_TEACHERS = 2000;
+  public static final int MAX_LEADERS = 200;
+  private static final String LARGER = "; a larger district applies once per group of schools, or writes to "
+      + "partnerships@code.org";
   static final String REQUIRED = "is required";
   static final String TOO_LONG = "must be at most 200 characters";
   static final int MAX_TEXT = 200;

@@ -1,11 +1,16 @@
 package org.codeorg.partnerships.district;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,45 +42,88 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The application as a web page (the API's application, field by field): the same intake,
  * validation and rate limit as {@code POST /api/applications}; errors are shown next to their
  * fields and in a summary that links to them. Empty rows of schools, courses, teachers and
- * leaders are left out.
+ * leaders are left out, so clearing a row removes it.
+ *
+ * <p>Any size up to the limits of {@link PartnershipApplication}: without JavaScript the page has
+ * a generous set of empty rows and "Add rows" buttons that show the page again with what was typed
+ * and more empty rows; with JavaScript ({@code static/district/rows.js}) rows are added and removed
+ * in place. A teacher's, a course's and a leader's school is chosen from the schools entered. A
+ * roster file (CSV, {@link RosterUpload}) fills teacher or course rows; any error in it takes no row.
+ * The form is {@code multipart/form-data}; nothing is written before the application is sent and valid.
  */
 @Controller
 public class DistrictApplicationPage {
 
-  static final int SCHOOL_ROWS = 3;
-  static final int COURSE_ROWS = 5;
-  static final int TEACHER_ROWS = 5;
-  static final int LEADER_ROWS = 3;
+  static final Map<String, Integer> FIRST_ROWS = Map.of("schools", 5, "courses", 8, "teachers", 10, "leaders", 4);
+  static final Map<String, Integer> MORE_ROWS = Map.of("schools", 5, "courses", 5, "teachers", 10, "leaders", 4);
+  static final Map<String, Integer> LIMITS = Map.of("schools", PartnershipApplication.MAX_SCHOOLS,
+      "courses", PartnershipApplication.MAX_COURSES, "teachers", PartnershipApplication.MAX_TEACHERS,
+      "leaders", PartnershipApplication.MAX_LEADERS);
+  static final Map<String, List<String>> FIELDS = Map.of("schools", List.of("name", "level"),
+      "courses", List.of("course", "school", "sections"), "teachers", List.of("name", "email", "school", "course"),
+      "leaders", List.of("name", "email", "school", "role"));
   private static final Pattern ROW = Pattern.compile("^(schools|courses|teachers|leaders)\\[(\\d+)]");
+  private static final Pattern FIELD = Pattern.compile("^(schools|courses|teachers|leaders)\\[(\\d{1,6})]\\.([a-z]+)$");
 
   private final ApplicationIntake intake;
   private final IntakeRateLimiter limiter;
+  private final RosterUpload rosters;
 
-  public DistrictApplicationPage(ApplicationIntake intake, IntakeRateLimiter limiter) {
+  public DistrictApplicationPage(ApplicationIntake intake, IntakeRateLimiter limiter, RosterUpload rosters) {
     this.intake = intake;
     this.limiter = limiter;
+    this.rosters = rosters;
   }
 
   @GetMapping("/district/apply")
   public String form(Model model) {
-    return show(model, Map.of("schoolYear", "2027-2028"), Map.of(), null);
+    return show(model, new LinkedHashMap<>(Map.of("schoolYear", "2027-2028")), Map.of(), null, null);
   }
 
+  /**
+   * The page's one form. {@code action}: {@code add-schools}, {@code add-courses}, {@code add-teachers},
+   * {@code add-leaders} (the page again with more empty rows), {@code upload} (the roster files into
+   * rows) or anything else (send the application; a roster file chosen is read first). Answers 200
+   * with the page, 400 with the errors, 409 for a district that has applied, 429 when rate-limited,
+   * 201-like "applied" page on success; never writes anything unless the application is sent and valid.
+   */
   @PostMapping("/district/apply")
-  public String apply(@RequestParam MultiValueMap<String, String> form, HttpServletRequest request,
-      HttpServletResponse response, Model model) {
+  public String apply(@RequestParam MultiValueMap<String, String> form,
+      @RequestParam(value = "teacherRoster", required = false) MultipartFile teacherRoster,
+      @RequestParam(value = "courseRoster", required = false) MultipartFile courseRoster,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
     Map<String, String> values = new LinkedHashMap<>();
-    form.forEach((name, list) -> values.put(name, list.isEmpty() ? "" : list.get(0)));
+    form.forEach((name, list) -> {
+      if (!"action".equals(name) && !"teacherRoster".equals(name) && !"courseRoster".equals(name)) {
+        values.put(name, list.isEmpty() ? "" : list.get(0));
+      }
+    });
+    String action = form.getFirst("action") == null ? "apply" : form.getFirst("action");
+    if (action.startsWith("add-") && FIELDS.containsKey(action.substring(4))) {
+      String list = action.substring(4);
+      return show(model, values, Map.of(), null, list);
+    }
+    Map<String, String> errors = new LinkedHashMap<>();
+    String notice = readRosters(values, teacherRoster, courseRoster, errors);
+    if (!errors.isEmpty()) {
+      response.setStatus(400);
+      return show(model, values, errors, null, null);
+    }
+    if ("upload".equals(action)) {
+      model.addAttribute("notice", notice == null ? "Choose a roster file to upload." : notice);
+      return show(model, values, Map.of(), null, null);
+    }
     Optional<Duration> wait = limiter.tryAcquire(request.getRemoteAddr());
     if (wait.isPresent()) {
       response.setStatus(429);
       response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
-      return show(model, values, Map.of(), "Too many applications from your network. Please try again in a minute.");
+      return show(model, values, Map.of(), "Too many applications from your network. Please try again in a minute.", null);
     }
     Rows rows = new Rows(values);
     try {
@@ -85,30 +133,138 @@ public class DistrictApplicationPage {
       return "district/applied";
     } catch (InvalidApplicationException e) {
       response.setStatus(400);
-      Map<String, String> errors = new LinkedHashMap<>();
       for (FieldViolation violation : e.getViolations()) {
         errors.merge(rows.formField(violation.field()), violation.message(), (a, b) -> a + "; " + b);
       }
-      return show(model, values, errors, null);
+      return show(model, values, errors, null, null);
     } catch (DuplicateApplicationException e) {
       response.setStatus(409);
       return show(model, values, Map.of(), "Your district has already applied for this school year ("
-          + e.getExistingReference() + "). Use the link in our email to follow it.");
+          + e.getExistingReference() + "). Use the link in our email to follow it.", null);
     } catch (ConcurrentChangeException e) {
       response.setStatus(409);
-      return show(model, values, Map.of(), e.getMessage() + ". Use the link in our email to follow the application.");
+      return show(model, values, Map.of(), e.getMessage() + ". Use the link in our email to follow the application.", null);
     }
   }
 
-  private String show(Model model, Map<String, String> values, Map<String, String> errors, String problem) {
+  /** Reads the chosen roster files into {@code values} (after the rows already filled); errors by file. */
+  private String readRosters(Map<String, String> values, MultipartFile teacherRoster, MultipartFile courseRoster,
+      Map<String, String> errors) {
+    List<String> done = new ArrayList<>();
+    List<String> schools = filled(values, "schools").stream().map(i -> values.get("schools[" + i + "].name"))
+        .filter(n -> n != null && !n.isBlank()).toList();
+    if (chosen(courseRoster)) {
+      RosterUpload.Result result = rosters.courses(bytes(courseRoster), schools, room(values, "courses"));
+      take(values, "courses", result, "courseRoster", errors).ifPresent(n -> done.add(n + " course rows"));
+    }
+    if (chosen(teacherRoster)) {
+      Set<String> emails = new HashSet<>();
+      filled(values, "teachers").forEach(i -> {
+        String email = values.get("teachers[" + i + "].email");
+        if (email != null && !email.isBlank()) {
+          emails.add(email.trim().toLowerCase(Locale.ROOT));
+        }
+      });
+      RosterUpload.Result result = rosters.teachers(bytes(teacherRoster), schools, emails, room(values, "teachers"));
+      take(values, "teachers", result, "teacherRoster", errors).ifPresent(n -> done.add(n + " teacher rows"));
+    }
+    return done.isEmpty() ? null : "Added from the roster: " + String.join(" and ", done)
+        + ". Check them below, then send the application.";
+  }
+
+  /** A file the district chose (an empty one too: that is an error); a browser sends an unnamed empty part for none. */
+  private static boolean chosen(MultipartFile file) {
+    return file != null && (!file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank()));
+  }
+
+  private static Optional<Integer> take(Map<String, String> values, String list, RosterUpload.Result result,
+      String field, Map<String, String> errors) {
+    if (!result.ok()) {
+      errors.put(field, String.join("\n", result.errors()));
+      return Optional.empty();
+    }
+    int next = filled(values, list).stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    for (Map<String, String> row : result.rows()) {
+      for (String f : FIELDS.get(list)) {
+        values.put(list + "[" + next + "]." + f, row.get(f) == null ? "" : row.get(f));
+      }
+      next++;
+    }
+    return Optional.of(result.rows().size());
+  }
+
+  /** How many more rows of {@code list} the application may take. */
+  private static int room(Map<String, String> values, String list) {
+    return Math.max(0, LIMITS.get(list) - filled(values, list).size());
+  }
+
+  private static byte[] bytes(MultipartFile file) {
+    try {
+      return file.getSize() > RosterUpload.MAX_BYTES ? new byte[RosterUpload.MAX_BYTES + 1] : file.getBytes();
+    } catch (IOException e) {
+      return new byte[0];
+    }
+  }
+
+  /** Indexes of the rows of {@code list} with at least one field filled, in order. */
+  static List<Integer> filled(Map<String, String> values, String list) {
+    Set<Integer> rows = new TreeSet<>();
+    values.forEach((name, value) -> {
+      Matcher m = FIELD.matcher(name);
+      if (m.matches() && m.group(1).equals(list) && value != null && !value.isBlank()) {
+        rows.add(Integer.parseInt(m.group(2)));
+      }
+    });
+    return new ArrayList<>(rows);
+  }
+
+  private String show(Model model, Map<String, String> values, Map<String, String> errors, String problem,
+      String addTo) {
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("errorLabels", FieldLabels.of(errors));
+    Map<String, List<String>> lines = new LinkedHashMap<>();
+    errors.forEach((field, message) -> lines.put(field, List.of(message.split("\n"))));
+    model.addAttribute("errorLines", lines);
     model.addAttribute("problem", problem);
-    model.addAttribute("schoolRows", SCHOOL_ROWS);
-    model.addAttribute("courseRows", COURSE_ROWS);
-    model.addAttribute("teacherRows", TEACHER_ROWS);
-    model.addAttribute("leaderRows", LEADER_ROWS);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String list : FIELDS.keySet()) {
+      int highest = 0;
+      for (String name : values.keySet()) {
+        Matcher m = FIELD.matcher(name);
+        if (m.matches() && m.group(1).equals(list)) {
+          highest = Math.max(highest, Integer.parseInt(m.group(2)) + 1);
+        }
+      }
+      // Every row posted comes back (even past the limit, so that the limit's error shows what was typed);
+      // "Add rows" adds up to the limit only.
+      int rows = Math.max(FIRST_ROWS.get(list), highest);
+      if (list.equals(addTo)) {
+        rows = Math.max(rows, Math.min(rows + MORE_ROWS.get(list), LIMITS.get(list)));
+      }
+      counts.put(list, rows);
+      if (list.equals(addTo) && highest >= LIMITS.get(list)) {
+        model.addAttribute("problem", "An application takes at most " + LIMITS.get(list) + " " + list
+            + ". A larger district applies once per group of schools, or writes to partnerships@code.org.");
+      }
+    }
+    model.addAttribute("rows", counts);
+    model.addAttribute("limits", LIMITS);
+    model.addAttribute("focus", addTo == null ? null : addTo + "-" + Math.max(0, counts.get(addTo) - MORE_ROWS.get(addTo)));
+    Map<String, String> schools = new LinkedHashMap<>();
+    for (int i : filled(values, "schools")) {
+      String name = values.get("schools[" + i + "].name");
+      if (name != null && !name.isBlank()) {
+        schools.putIfAbsent(name.trim(), name.trim());
+      }
+    }
+    // A school typed before (or from an older page) stays selectable, so the error about it shows next to it.
+    values.forEach((name, value) -> {
+      if (name.matches("^(courses|teachers|leaders)\\[\\d+]\\.school$") && value != null && !value.isBlank()) {
+        schools.putIfAbsent(value.trim(), value.trim());
+      }
+    });
+    model.addAttribute("schoolOptions", schools);
     model.addAttribute("levels", options(SchoolLevel.values(), l -> l.name().charAt(0) + l.name().substring(1).toLowerCase()));
     model.addAttribute("courses", options(Course.values(), c -> c.title() + " (" + c.name() + ")"));
     model.addAttribute("roles", options(LeaderRole.values(), r -> r.name().charAt(0) + r.name().substring(1).toLowerCase()));
@@ -139,13 +295,10 @@ public class DistrictApplicationPage {
           new DistrictInfo(v("district.name"), v("district.ncesId"), v("district.state")),
           new ContactInfo(v("contact.name"), v("contact.email"), v("contact.phone")),
           v("schoolYear"),
-          list("schools", SCHOOL_ROWS, List.of("name", "level"), p -> new SchoolInfo(v(p + "name"), v(p + "level"))),
-          list("courses", COURSE_ROWS, List.of("course", "school", "sections"),
-              p -> new CourseOffer(v(p + "course"), v(p + "school"), FormInput.integer(v(p + "sections")))),
-          list("teachers", TEACHER_ROWS, List.of("name", "email", "school", "course"),
-              p -> new TeacherInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "course"))),
-          list("leaders", LEADER_ROWS, List.of("name", "email", "school", "role"),
-              p -> new LeaderInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "role"))),
+          list("schools", p -> new SchoolInfo(v(p + "name"), v(p + "level"))),
+          list("courses", p -> new CourseOffer(v(p + "course"), v(p + "school"), FormInput.integer(v(p + "sections")))),
+          list("teachers", p -> new TeacherInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "course"))),
+          list("leaders", p -> new LeaderInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "role"))),
           new TechnologyInfo(FormInput.bool(v("technology.oneToOneComputing")), FormInput.integer(v("technology.bandwidthMbps"))));
     }
 
@@ -160,15 +313,12 @@ public class DistrictApplicationPage {
       return index < rows.size() ? m.replaceFirst(m.group(1) + "[" + rows.get(index) + "]") : field;
     }
 
-    private <T> List<T> list(String name, int rows, List<String> fields, Function<String, T> row) {
+    private <T> List<T> list(String name, Function<String, T> row) {
       List<T> items = new ArrayList<>();
       List<Integer> origin = new ArrayList<>();
-      for (int i = 0; i < rows; i++) {
-        String prefix = name + "[" + i + "].";
-        if (fields.stream().anyMatch(f -> v(prefix + f) != null)) {
-          items.add(row.apply(prefix));
-          origin.add(i);
-        }
+      for (int i : filled(values, name)) {
+        items.add(row.apply(name + "[" + i + "]."));
+        origin.add(i);
       }
       kept.put(name, origin);
       return items;

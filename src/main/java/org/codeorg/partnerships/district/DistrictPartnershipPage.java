@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
@@ -32,7 +33,12 @@ import org.codeorg.partnerships.pd.CommitmentAnswer;
 import org.codeorg.partnerships.pd.TeacherCommitments;
 import org.codeorg.partnerships.plan.PlanSections;
 import org.codeorg.partnerships.plan.PlanSubmissions;
+import org.codeorg.partnerships.pd.PdCertificates;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
@@ -41,6 +47,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
@@ -74,6 +81,8 @@ public class DistrictPartnershipPage {
       "renewal", "Thank you: we received your teachers and sections for the next school year.");
 
   private static final Map<String, String> PLAN_PARTS = planParts();
+  /** Downloads also take the token as the API does (an HR system fetching the CSV); links carry it in the query. */
+  private static final String TOKEN_HEADER = "X-Partnership-Token";
 
   private final DistrictAccess access;
   private final PartnershipEventRepository events;
@@ -85,13 +94,17 @@ public class DistrictPartnershipPage {
   private final EvaluationSubmissions evaluationSubmissions;
   private final TransactionTemplate readOnly;
   private final DistrictRenewalSection renewalSection;
+  private final DistrictPdView pdView;
+  private final PdCertificates certificates;
 
   public DistrictPartnershipPage(DistrictAccess access, PartnershipEventRepository events,
       InformationRequestRepository informationRequests, InformationAnswers informationAnswers,
       PlanSubmissions planSubmissions, TeacherCommitments teacherCommitments, SectionReadinessReports readinessReports,
       EvaluationSubmissions evaluationSubmissions, TransactionTemplate transactions,
-      DistrictRenewalSection renewalSection) {
+      DistrictRenewalSection renewalSection, DistrictPdView pdView, PdCertificates certificates) {
     this.renewalSection = renewalSection;
+    this.pdView = pdView;
+    this.certificates = certificates;
     this.access = access;
     this.events = events;
     this.informationRequests = informationRequests;
@@ -109,6 +122,69 @@ public class DistrictPartnershipPage {
       @RequestParam(value = "done", required = false) String done, Model model) {
     model.addAttribute("done", done == null ? null : DONE.get(done));
     return page(reference, token, model, Map.of(), Map.of(), null);
+  }
+
+  /**
+   * The PD hours report as a printable page: one row per teacher per completed phase with its dates
+   * and hours. A wrong token is the district's 404 page.
+   */
+  @GetMapping("/district/partnerships/{reference}/pd-hours")
+  public String hoursReport(@PathVariable String reference, @RequestParam(value = "token", required = false) String query,
+      @RequestHeader(value = TOKEN_HEADER, required = false) String header,
+      Model model) {
+    String token = header != null ? header : query;
+    readOnly.executeWithoutResult(status -> {
+      Partnership partnership = access.open(reference, token);
+      List<List<String>> rows = pdView.hoursReport(partnership);
+      model.addAttribute("reference", partnership.getReference());
+      model.addAttribute("district", partnership.getDistrict().getName());
+      model.addAttribute("schoolYear", partnership.getSchoolYear());
+      model.addAttribute("columns", DistrictPdView.REPORT_COLUMNS);
+      model.addAttribute("rows", rows);
+      model.addAttribute("totalHours", rows.stream().mapToInt(r -> Integer.parseInt(r.get(r.size() - 1))).sum());
+      model.addAttribute("token", token);
+    });
+    return "district/pd-hours";
+  }
+
+  /**
+   * The PD hours report as CSV (UTF-8 with a byte order mark, RFC 4180; formula-like cells neutralised
+   * with a leading apostrophe), as a download named after the partnership.
+   */
+  @GetMapping(value = "/district/partnerships/{reference}/pd-hours.csv", produces = "text/csv;charset=UTF-8")
+  public ResponseEntity<byte[]> hoursReportCsv(@PathVariable String reference,
+      @RequestParam(value = "token", required = false) String query,
+      @RequestHeader(value = TOKEN_HEADER, required = false) String header) {
+    String token = header != null ? header : query;
+    String csv = readOnly.execute(status -> DistrictPdView.csv(pdView.hoursReport(access.open(reference, token))));
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("pd-hours-" + reference + ".csv").build().toString())
+        .body(csv.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * A teacher's PD certificate as PDF. 404 (the district's page) for another partnership's teacher or a
+   * teacher without a certificate yet.
+   */
+  @GetMapping("/district/partnerships/{reference}/teachers/{teacherId}/certificate.pdf")
+  public ResponseEntity<byte[]> certificate(@PathVariable String reference, @PathVariable Long teacherId,
+      @RequestParam(value = "token", required = false) String query,
+      @RequestHeader(value = TOKEN_HEADER, required = false) String header) {
+    String token = header != null ? header : query;
+    Optional<byte[]> pdf = readOnly.execute(status -> {
+      Partnership partnership = access.open(reference, token);
+      return partnership.getTeachers().stream().anyMatch(t -> t.getId().equals(teacherId))
+          ? certificates.pdf(teacherId) : Optional.<byte[]>empty();
+    });
+    if (pdf.isEmpty()) {
+      throw new DistrictAccessDenied();
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename("pd-certificate-" + reference + "-" + teacherId + ".pdf").build().toString())
+        .body(pdf.get());
   }
 
   @PostMapping("/district/partnerships/{reference}/information")
@@ -218,6 +294,15 @@ public class DistrictPartnershipPage {
     model.addAttribute("evaluationCourses", stage != PartnershipStage.EVALUATION ? List.of()
         : partnership.getSections().stream().map(s -> s.getCourse()).distinct()
             .map(c -> Map.of("code", c.name(), "title", c.title())).toList());
+    List<Map<String, Object>> pdTeachers = pdView.teachers(partnership);
+    boolean pdStarted = switch (stage) {
+      case PLAN_APPROVED, IMPLEMENTATION, EVALUATION, CLOSED -> true;
+      default -> false;
+    };
+    model.addAttribute("pdTeachers", pdStarted ? pdTeachers : List.of());
+    model.addAttribute("sectionStatus", implementation || stage == PartnershipStage.EVALUATION
+        ? pdView.sections(partnership) : List.of());
+    model.addAttribute("evaluation", pdView.evaluation(partnership).orElse(null));
     model.addAttribute("milestones", events.findByPartnershipIdOrderByOccurredAtAscIdAsc(partnership.getId()).stream()
         .map(e -> Map.<String, Object>of("event", e.getEvent().replace('_', ' ').toLowerCase(),
             "date", e.getOccurredAt().toString().substring(0, 10))).toList());

@@ -16,7 +16,23 @@ public record EmailRequest(
     Long partnershipId,
     String processInstanceId,
     String occurrence,
-    String calendar) {
+    String calendar,
+    Attachment attachment) {
+
+  /** A file sent with the email (e.g. the PD certificate PDF); {@code content} is the file's bytes. */
+  public record Attachment(String fileName, String contentType, byte[] content) {
+
+    public Attachment {
+      Objects.requireNonNull(fileName, "fileName");
+      Objects.requireNonNull(contentType, "contentType");
+      Objects.requireNonNull(content, "content");
+    }
+  }
+
+  public EmailRequest(Milestone milestone, String recipient, String replyTo, Map<String, Object> model,
+      Long partnershipId, String processInstanceId, String occurrence, String calendar) {
+    this(milestone, recipient, replyTo, model, partnershipId, processInstanceId, occurrence, calendar, null);
+  }
 
   public EmailRequest {
     Objects.requireNonNull(milestone, "milestone");
@@ -32,12 +48,19 @@ public record EmailRequest(
 
   /** The same email with an iCalendar invite (text/calendar) attached. */
   public EmailRequest withCalendar(String ics) {
-    return new EmailRequest(milestone, recipient, replyTo, model, partnershipId, processInstanceId, occurrence, ics);
+    return new EmailRequest(milestone, recipient, replyTo, model, partnershipId, processInstanceId, occurrence, ics,
+        attachment);
+  }
+
+  /** The same email with a file attached. */
+  public EmailRequest withAttachment(Attachment file) {
+    return new EmailRequest(milestone, recipient, replyTo, model, partnershipId, processInstanceId, occurrence, calendar,
+        file);
   }
 
   EmailRequest withReplyTo(String address) {
     return new EmailRequest(milestone, recipient, address, model, partnershipId, processInstanceId, occurrence,
-        calendar);
+        calendar, attachment);
   }
 
   /** A milestone sent once per instance and recipient. */

@@ -59,6 +59,17 @@ public class OutboxEmail {
   @Column(name = "calendar_ics", length = 100_000)
   private String calendarIcs;
 
+  /** A file sent with the email (the PD certificate PDF); null without one or once purged. */
+  @Column(name = "attachment_name", length = 200)
+  private String attachmentName;
+
+  @Column(name = "attachment_type", length = 100)
+  private String attachmentType;
+
+  @Column(name = "attachment_content")
+  @JdbcTypeCode(SqlTypes.VARBINARY)
+  private byte[] attachmentContent;
+
   @Enumerated(EnumType.STRING)
   @JdbcTypeCode(SqlTypes.VARCHAR)
   @Column(nullable = false)
@@ -100,6 +111,11 @@ public class OutboxEmail {
     this.bodyText = body.text();
     this.bodyHtml = body.html();
     this.calendarIcs = request.calendar();
+    if (request.attachment() != null) {
+      this.attachmentName = request.attachment().fileName();
+      this.attachmentType = request.attachment().contentType();
+      this.attachmentContent = request.attachment().content();
+    }
     this.status = OutboxStatus.QUEUED;
     this.attempts = 0;
     this.nextAttemptAt = now;
@@ -168,6 +184,20 @@ public class OutboxEmail {
 
   public String getBodyText() {
     return bodyText;
+  }
+
+  /** @return null without an attachment or once purged */
+  public String getAttachmentName() {
+    return attachmentContent == null ? null : attachmentName;
+  }
+
+  public String getAttachmentType() {
+    return attachmentType;
+  }
+
+  /** @return null without an attachment or once purged */
+  public byte[] getAttachmentContent() {
+    return attachmentContent;
   }
 
   public String getCalendarIcs() {

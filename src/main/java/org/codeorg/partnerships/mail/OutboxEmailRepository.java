@@ -65,7 +65,8 @@ public interface OutboxEmailRepository extends JpaRepository<OutboxEmail, Long> 
    */
   @Modifying
   @Query("""
-      update OutboxEmail e set e.bodyText = null, e.bodyHtml = null, e.calendarIcs = null, e.purgedAt = :now
+      update OutboxEmail e set e.bodyText = null, e.bodyHtml = null, e.calendarIcs = null,
+        e.attachmentContent = null, e.purgedAt = :now
       where e.status = org.codeorg.partnerships.mail.OutboxStatus.SENT and e.sentAt < :sentBefore
         and e.purgedAt is null""")
   int purgeDeliveredBefore(@Param("sentBefore") Instant sentBefore, @Param("now") Instant now);

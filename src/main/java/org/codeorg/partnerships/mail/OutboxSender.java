@@ -126,6 +126,10 @@ public class OutboxSender {
       helper.addAttachment("invite.ics", new ByteArrayResource(email.getCalendarIcs().getBytes(StandardCharsets.UTF_8)),
           "text/calendar; charset=UTF-8; method=REQUEST");
     }
+    if (email.getAttachmentContent() != null) {
+      helper.addAttachment(email.getAttachmentName(), new ByteArrayResource(email.getAttachmentContent()),
+          email.getAttachmentType());
+    }
     message.setHeader("X-Partnership-Email-Key", email.getIdempotencyKey());
     // The same Message-ID on every attempt lets receiving servers drop a duplicate delivery
     // (JavaMailSenderImpl keeps a Message-ID that is set before sending).

@@ -52,6 +52,20 @@ public class PartnershipEmails {
     return queue(partnership, recipient, milestone, processInstanceId, occurrence, model, calendarIcs);
   }
 
+  /** To a person of the partnership, with a file attached (the PD certificate PDF). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public OutboxEmail toPersonWithAttachment(Partnership partnership, String recipient, Milestone milestone,
+      String processInstanceId, String occurrence, Map<String, Object> extra, EmailRequest.Attachment attachment) {
+    Map<String, Object> model = new HashMap<>(extra);
+    model.put("districtLink", "");
+    return queue(partnership, recipient, milestone, processInstanceId, occurrence, model, null, attachment);
+  }
+
+  /** A public page of this application, e.g. {@code /certificates/{code}}, as an absolute URL. */
+  public String publicLink(String path) {
+    return properties.publicBaseUrl() + path;
+  }
+
   public String districtLink(Partnership partnership) {
     return properties.publicBaseUrl() + "/district/partnerships/" + partnership.getReference() + "?token="
         + tokens.tokenFor(partnership.getTokenReference(), partnership.getTokenGeneration());
@@ -64,6 +78,11 @@ public class PartnershipEmails {
 
   private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra, String calendarIcs) {
+    return queue(p, recipient, milestone, processInstanceId, occurrence, extra, calendarIcs, null);
+  }
+
+  private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
+      String occurrence, Map<String, Object> extra, String calendarIcs, EmailRequest.Attachment attachment) {
     Map<String, Object> model = new HashMap<>();
     model.put("reference", p.getReference());
     model.put("districtName", p.getDistrict().getName());
@@ -73,6 +92,6 @@ public class PartnershipEmails {
     model.put("districtLink", districtLink(p));
     model.putAll(extra);
     return outbox.enqueue(new EmailRequest(milestone, recipient, p.getReplyToEmail(), model, p.getId(),
-        processInstanceId, occurrence, calendarIcs));
+        processInstanceId, occurrence, calendarIcs, attachment));
   }
 }

@@ -61,6 +61,14 @@ public class Teacher {
   @Column(name = "certificate_number")
   private String certificateNumber;
 
+  /** The certificate's verification code (128 random bits, base64url), opened at {@code /certificates/{code}}. */
+  @Column(name = "certificate_code")
+  private String certificateCode;
+
+  /** The hours the certificate states. */
+  @Column(name = "certificate_hours")
+  private Integer certificateHours;
+
   /** The teacher's professional-development instance, which the district's and the PD environment's reports go to. */
   @Column(name = "pd_process_instance_id")
   private String pdProcessInstanceId;
@@ -102,10 +110,33 @@ public class Teacher {
     awaitCommitment();
   }
 
-  public void completePd(String certificate, Instant now) {
+  /**
+   * PD completed: the certificate's number, its verification code and the hours it states. A retried
+   * step keeps the code already issued (the PDF in the first email stays valid).
+   */
+  public void completePd(String certificate, String verificationCode, int hours, Instant now) {
     this.pdStatus = TeacherPdStatus.COMPLETED;
     this.certificateNumber = certificate;
+    if (this.certificateCode == null) {
+      this.certificateCode = verificationCode;
+    }
+    this.certificateHours = hours;
     this.pdCompletedAt = now;
+  }
+
+  /** @return null until the certificate is issued */
+  public String getCertificateCode() {
+    return certificateCode;
+  }
+
+  /** @return null until the certificate is issued */
+  public Integer getCertificateHours() {
+    return certificateHours;
+  }
+
+  /** @return null until PD is completed */
+  public Instant getPdCompletedAt() {
+    return pdCompletedAt;
   }
 
   public void withdrawFromPd() {

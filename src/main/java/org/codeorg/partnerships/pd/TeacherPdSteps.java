@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.codeorg.partnerships.mail.EmailRequest;
 import org.codeorg.partnerships.mail.Milestone;
 import org.codeorg.partnerships.partnership.Dates;
 import org.codeorg.partnerships.partnership.Partnership;
@@ -37,9 +38,11 @@ public class TeacherPdSteps {
   private final PdProperties properties;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final PdCertificates certificates;
 
   public TeacherPdSteps(PartnershipProgress progress, PartnershipEmails emails, TeacherRepository teachers,
-      PdPhaseRepository phases, PdTrack track, PdProperties properties, ApplicationEventPublisher events, Clock clock) {
+      PdPhaseRepository phases, PdTrack track, PdProperties properties, ApplicationEventPublisher events, Clock clock,
+      PdCertificates certificates) {
     this.progress = progress;
     this.emails = emails;
     this.teachers = teachers;
@@ -48,6 +51,7 @@ public class TeacherPdSteps {
     this.properties = properties;
     this.events = events;
     this.clock = clock;
+    this.certificates = certificates;
   }
 
   /** A workshop phase is open: a scheduled workshop with a free seat may take the teacher at once. */
@@ -213,17 +217,18 @@ public class TeacherPdSteps {
     List<PdPhase> ledger = phases.findByTeacherIdOrderByPhaseNumber(teacherId);
     int total = ledger.stream().mapToInt(PdPhase::getHoursEarned).sum();
     String certificate = "PD-" + p.getReference().substring(3) + "-" + teacherId;
-    teacher.completePd(certificate, clock.instant());
+    teacher.completePd(certificate, PdCertificates.newVerificationCode(), total, clock.instant());
     progress.record(p, "PD_CERTIFICATE_ISSUED", teacher.getName() + ": " + total + " hours, " + certificate);
-    emails.toPerson(p, teacher.getEmail(), Milestone.PD_CERTIFICATE, processInstanceId, null, Map.of(
+    emails.toPersonWithAttachment(p, teacher.getEmail(), Milestone.PD_CERTIFICATE, processInstanceId, null, Map.of(
         "teacherName", teacher.getName(),
         "courseTitle", teacher.getCourse().title(),
         "totalHours", total,
         "completedOn", Dates.LONG.format(today()),
         "certificateNumber", certificate,
+        "verificationLink", emails.publicLink("/certificates/" + teacher.getCertificateCode()),
         "phases", ledger.stream().map(phase -> Map.<String, Object>of(
             "number", phase.getPhaseNumber(), "name", phase.getName(), "hours", phase.getHoursEarned())).toList()),
-        null);
+        new EmailRequest.Attachment("pd-certificate-" + certificate + ".pdf", "application/pdf", certificates.pdf(teacher)));
     return total;
   }
 

@@ -10,6 +10,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +29,12 @@ public class ApiGuard {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> apiGuardFilter(IntakeRateLimiter limiter,
-      @Value("${partnership.api.max-body-bytes:65536}") long maxBodyBytes) {
+      @Value("${partnership.api.max-body-bytes:65536}") long maxBodyBytes,
+      @Value("${partnership.district.max-application-bytes:4194304}") long maxApplicationBytes,
+      ITemplateEngine templates) {
     FilterRegistrationBean<OncePerRequestFilter> registration =
-        new FilterRegistrationBean<>(new GuardFilter(limiter, maxBodyBytes));
-    registration.addUrlPatterns("/api/*", "/district/*");
+        new FilterRegistrationBean<>(new GuardFilter(limiter, maxBodyBytes, maxApplicationBytes, templates));
+    registration.addUrlPatterns("/api/*", "/district/*", "/certificates/*");
     registration.setOrder(ORDER);
     return registration;
   }
@@ -39,10 +43,14 @@ public class ApiGuard {
 
     private final IntakeRateLimiter limiter;
     private final long maxBodyBytes;
+    private final long maxApplicationBytes;
+    private final ITemplateEngine templates;
 
-    GuardFilter(IntakeRateLimiter limiter, long maxBodyBytes) {
+    GuardFilter(IntakeRateLimiter limiter, long maxBodyBytes, long maxApplicationBytes, ITemplateEngine templates) {
       this.limiter = limiter;
       this.maxBodyBytes = maxBodyBytes;
+      this.maxApplicationBytes = maxApplicationBytes;
+      this.templates = templates;
     }
 
     @Override
@@ -53,7 +61,8 @@ public class ApiGuard {
       response.setHeader("Referrer-Policy", "no-referrer");
       // District pages carry the token in their URL: no referrer leaves them, and nothing loads from elsewhere.
       // Their one script (a form is sent once) is a file of this application; inline scripts stay refused.
-      response.setHeader("Content-Security-Policy", RequestPaths.routed(request).startsWith("/district/")
+      String path = RequestPaths.routed(request);
+      response.setHeader("Content-Security-Policy", path.startsWith("/district/") || path.startsWith("/certificates/")
           ? "default-src 'none'; script-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'"
           : "default-src 'none'; frame-ancestors 'none'");
       response.setHeader("Cache-Control", "no-store");
@@ -68,11 +77,23 @@ public class ApiGuard {
           return;
         }
       }
-      if (request.getContentLengthLong() > maxBodyBytes) {
-        FilterProblems.write(response, 413, "Request too large", "Request bodies are limited to " + maxBodyBytes + " bytes");
+      // The application page takes up to 2,000 teachers and roster files (multipart); everything else the API's limit.
+      long limit = "POST".equals(request.getMethod()) && "/district/apply".equals(path) ? maxApplicationBytes : maxBodyBytes;
+      if (request.getContentLengthLong() > limit) {
+        if (path.startsWith("/district/")) {
+          // A page, not problem+json: a district chose a file that is too large (server.tomcat.max-swallow-size
+          // lets Tomcat read the rest of such a body, so the browser receives this answer).
+          response.setStatus(413);
+          response.setContentType("text/html;charset=UTF-8");
+          Context context = new Context(request.getLocale());
+          context.setVariable("limitMegabytes", Math.max(1, limit / (1024 * 1024)));
+          templates.process("district/too-large", context, response.getWriter());
+          return;
+        }
+        FilterProblems.write(response, 413, "Request too large", "Request bodies are limited to " + limit + " bytes");
         return;
       }
-      chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedBodyRequest(request, maxBodyBytes) : request,
+      chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedBodyRequest(request, limit) : request,
           response);
     }
   }

@@ -35,6 +35,8 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -184,6 +186,22 @@ public class ApiProblems {
   @ExceptionHandler(NoResourceFoundException.class)
   ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
     return respond(problem(HttpStatus.NOT_FOUND, "Not found", "No such resource"));
+  }
+
+  /**
+   * A multipart body the container refused: too large (a chunked body past the limit, Spring's
+   * {@link MaxUploadSizeExceededException}) is a 413, too many parts or a broken body a 400; never a 5xx.
+   */
+  @ExceptionHandler(MultipartException.class)
+  ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof LimitedBodyRequest.PayloadTooLargeException || cause instanceof MaxUploadSizeExceededException) {
+        return respond(problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+            "The form with its files is larger than this page accepts"));
+      }
+    }
+    return respond(problem(HttpStatus.BAD_REQUEST, "Bad request",
+        "The form could not be read (too many fields, or a broken upload); nothing was changed"));
   }
 
   @ExceptionHandler(Exception.class)

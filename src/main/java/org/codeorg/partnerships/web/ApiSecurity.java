@@ -91,7 +91,7 @@ public class ApiSecurity {
       DistrictAccess districtAccess, ITemplateEngine templates, ProcessEngine processEngine) throws Exception {
     AuthenticationManager staffLogIn = new ProviderManager(new CamundaIdentityAuthenticationProvider(identityService));
     Refusals refusals = new Refusals(templates);
-    http.securityMatcher("/api/**", "/district/**", "/actuator/**", "/demo/**")
+    http.securityMatcher("/api/**", "/district/**", "/certificates/**", "/actuator/**", "/demo/**")
         .authenticationManager(staffLogIn)
         // This constructor lets a failed Basic log-in go on anonymous instead of answering 401 at once: public
         // and district endpoints then answer as if no credentials had been sent, staff endpoints 401.
@@ -117,7 +117,9 @@ public class ApiSecurity {
             .requestMatchers(POST, "/api/applications").permitAll()
             .requestMatchers(GET, "/district/apply").permitAll()
             .requestMatchers(POST, "/district/apply").permitAll()
-            .requestMatchers(GET, "/district/submit-once.js").permitAll()
+            .requestMatchers(GET, "/district/submit-once.js", "/district/rows.js").permitAll()
+            // Public: a PD certificate's verification by its code (name, course, hours, date only)
+            .requestMatchers(GET, "/certificates/{code}").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             // District: the partnership's own token opens that partnership only
             .requestMatchers(DISTRICT_ROUTES).access(ApiSecurity::tokenOfThisPartnership)
@@ -155,7 +157,7 @@ public class ApiSecurity {
   DelegatingFilterProxyRegistrationBean apiSecurityFilterRegistration() {
     DelegatingFilterProxyRegistrationBean registration =
         new DelegatingFilterProxyRegistrationBean(AbstractSecurityWebApplicationInitializer.DEFAULT_FILTER_NAME);
-    registration.addUrlPatterns("/api/*", "/district/*", "/actuator/*", "/demo/*");
+    registration.addUrlPatterns("/api/*", "/district/*", "/certificates/*", "/actuator/*", "/demo/*");
     registration.setOrder(ApiGuard.ORDER + 1);
     return registration;
   }
@@ -181,6 +183,10 @@ public class ApiSecurity {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     List<RequestMatcher> routes = new ArrayList<>();
     routes.add(paths.matcher(GET, "/district/partnerships/{reference}"));
+    // The PD hours report (page and CSV) and a teacher's certificate PDF
+    routes.add(paths.matcher(GET, "/district/partnerships/{reference}/pd-hours"));
+    routes.add(paths.matcher(GET, "/district/partnerships/{reference}/pd-hours.csv"));
+    routes.add(paths.matcher(GET, "/district/partnerships/{reference}/teachers/{teacherId}/certificate.pdf"));
     for (String submission : submissions) {
       routes.add(paths.matcher(POST, "/api/partnerships/{reference}" + submission));
       routes.add(paths.matcher(POST, "/district/partnerships/{reference}" + submission));

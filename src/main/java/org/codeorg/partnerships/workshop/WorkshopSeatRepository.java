@@ -13,6 +13,9 @@ public interface WorkshopSeatRepository extends JpaRepository<WorkshopSeat, Long
 
   Optional<WorkshopSeat> findByWorkshopIdAndTeacherId(Long workshopId, Long teacherId);
 
+  /** A partnership's seats, e.g. its teachers' enrolments for the district's page. */
+  List<WorkshopSeat> findByPartnershipIdAndStatus(Long partnershipId, SeatStatus status);
+
   long countByWorkshopIdAndStatus(Long workshopId, SeatStatus status);
 
   /** The enrolled teachers' seats in roster order: the numbers attendance forms use. */

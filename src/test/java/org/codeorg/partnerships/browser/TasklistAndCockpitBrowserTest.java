@@ -104,11 +104,11 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
     fill("schools[0].name", school);
     choose("schools[0].level", "HIGH");
     choose("courses[0].course", "CSP");
-    fill("courses[0].school", school);
+    choose("courses[0].school", school);   // the schools typed above, filled in by rows.js
     fill("courses[0].sections", "2");
     fill("teachers[0].name", (String) application.get("teacherName"));
     fill("teachers[0].email", (String) application.get("teacherEmail"));
-    fill("teachers[0].school", school);
+    choose("teachers[0].school", school);
     choose("teachers[0].course", "ECS");   // not offered at the school: only the server can tell
     choose("technology.oneToOneComputing", "true");
     fill("technology.bandwidthMbps", "25");

@@ -99,6 +99,16 @@ class AccessMatrixTest extends SpringIntegrationTest {
       "anonymous   | POST | /api/applications                                   | 201",
       // staff credentials are no district token
       "manager     | POST | /api/partnerships/{ref}/plan                        | 404",
+      // the district's PD hours report and certificates: its own token only
+      "own-token   | GET  | /district/partnerships/{ref}/pd-hours               | 200",
+      "own-token   | GET  | /district/partnerships/{ref}/pd-hours.csv           | 200",
+      "no-token    | GET  | /district/partnerships/{ref}/pd-hours               | 404",
+      "other-token | GET  | /district/partnerships/{ref}/pd-hours.csv           | 404",
+      "manager     | GET  | /district/partnerships/{ref}/pd-hours.csv           | 404",
+      "own-token   | GET  | /district/partnerships/{ref}/teachers/1/certificate.pdf | 404",
+      // a certificate's verification page is public; an unknown code is a 404 page
+      "anonymous   | GET  | /certificates/AAAAAAAAAAAAAAAAAAAAAA                | 404",
+      "admin       | GET  | /certificates/not-a-code                            | 404",
       // a failed email's retry: partnership managers; online PD completion: PD managers
       "evaluator   | POST | /api/partnerships/{ref}/emails/1/retry              | 403",
       "anonymous   | POST | /api/partnerships/{ref}/teachers/1/pd-phases/1/completion | 401",
@@ -141,7 +151,8 @@ class AccessMatrixTest extends SpringIntegrationTest {
     };
     Object body = bodyFor(path);
 
-    Http.Response response = "GET".equals(method) ? http.get(path, credentials) : http.post(path, credentials, body, headers);
+    Http.Response response = "GET".equals(method) ? http.raw("GET", path, credentials, null, null, headers)
+        : http.post(path, credentials, body, headers);
 
     assertThat(response.status()).as(caller + " " + method + " " + path + ": " + response.body()).isEqualTo(expected);
     if (!path.startsWith("/engine-rest/") && (expected == 401 || expected == 403)) {

@@ -86,6 +86,41 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)), credentials, Map.of());
   }
 
+  /** A file of a browser's multipart form: its name on disk and its bytes. */
+  public record FilePart(String fileName, byte[] content) {
+  }
+
+  /**
+   * A browser's multipart/form-data form: text fields (repeated names allowed through the list of
+   * pairs), then one file part per entry of {@code files} (field name to file), as chromium sends them.
+   */
+  public Response postMultipartForm(String path, Map<String, String> fields, Map<String, FilePart> files) {
+    String boundary = "----form" + System.nanoTime();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+        + name + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
+    files.forEach((name, file) -> {
+      body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+          + file.fileName() + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(file.content());
+      body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+    });
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())), null, Map.of());
+  }
+
+  /** GET returning the body as bytes (a PDF, a CSV with its byte order mark). */
+  public HttpResponse<byte[]> getBytes(String path) {
+    try {
+      return client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+          HttpResponse.BodyHandlers.ofByteArray());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public Response put(String path, String credentials, Object body) {
     return withBody("PUT", path, credentials, body, Map.of());
   }
