@@ -80,7 +80,7 @@ public class WorkshopNotifications {
   /** The teacher has a seat: the notice carries the calendar invite. */
   void enrolled(Workshop workshop, Teacher teacher, String processInstanceId) {
     partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_ENROLLED,
-        processInstanceId, null, teacherModel(workshop, teacher), invite(workshop));
+        processInstanceId, null, teacherModel(workshop, teacher), invite(workshop, teacher));
   }
 
   /** @param position the teacher's place on the waitlist, from 1 */
@@ -100,7 +100,7 @@ public class WorkshopNotifications {
    */
   public int remind(Long workshopId, int daysBefore, String processInstanceId) {
     Workshop workshop = workshops.require(workshopId);
-    Instant lastMoment = workshop.firstSessionStart().minus(Duration.ofDays(daysBefore - 1L));
+    Instant lastMoment = workshop.firstSessionStart().atZone(workshop.zone()).minusDays(daysBefore - 1L).toInstant();
     if (clock.instant().isAfter(lastMoment)) {
       log.info("Workshop {}: {}-day reminder skipped, its day has passed", workshop.getReference(), daysBefore);
       return 0;
@@ -126,7 +126,7 @@ public class WorkshopNotifications {
   public void remindOrganizerToClose(Long workshopId, String processInstanceId) {
     Workshop workshop = workshops.require(workshopId);
     Map<String, Object> model = workshopModel(workshop);
-    model.put("lastSessionDate", WorkshopCalendar.DAY.format(workshop.lastSessionEnd()));
+    model.put("lastSessionDate", WorkshopTimeZones.day(workshop.lastSessionEnd(), workshop.zone()));
     outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_CLOSE_REMINDER, organizerEmail(workshop), null, model, null,
         processInstanceId, null));
   }
@@ -158,31 +158,39 @@ public class WorkshopNotifications {
 
   private int toEnrolledAndFacilitator(Workshop workshop, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra) {
-    String ics = invite(workshop);
     int sent = 0;
     for (WorkshopSeat seat : seats.enrolled(workshop.getId())) {
       Teacher teacher = teachers.findById(seat.getTeacherId()).orElseThrow();
       Map<String, Object> model = teacherModel(workshop, teacher);
       model.putAll(extra);
       partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), milestone, processInstanceId, occurrence,
-          model, ics);
+          model, invite(workshop, teacher));
       sent++;
     }
-    User facilitator = workshop.getFacilitator() == null ? null
-        : identityService.createUserQuery().userId(workshop.getFacilitator()).singleResult();
+    User facilitator = user(workshop.getFacilitator());
     if (facilitator != null && facilitator.getEmail() != null) {
       Map<String, Object> model = workshopModel(workshop);
       model.putAll(extra);
       model.put("recipientName", facilitator.getFirstName() + " " + facilitator.getLastName());
       outbox.enqueue(new EmailRequest(milestone, facilitator.getEmail(), organizerEmail(workshop), model, null,
-          processInstanceId, occurrence, ics));
+          processInstanceId, occurrence, WorkshopCalendar.invite(workshop, recipient(facilitator),
+              organizerEmail(workshop), clock.instant())));
       sent++;
     }
     return sent;
   }
 
-  private String invite(Workshop workshop) {
-    return WorkshopCalendar.invite(workshop, organizerEmail(workshop), clock.instant());
+  private User user(String userId) {
+    return userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+  }
+
+  private static WorkshopCalendar.Recipient recipient(User user) {
+    return new WorkshopCalendar.Recipient(user.getFirstName() + " " + user.getLastName(), user.getEmail());
+  }
+
+  private String invite(Workshop workshop, Teacher teacher) {
+    return WorkshopCalendar.invite(workshop, new WorkshopCalendar.Recipient(teacher.getName(), teacher.getEmail()),
+        organizerEmail(workshop), clock.instant());
   }
 
   private String organizerEmail(Workshop workshop) {
@@ -203,6 +211,7 @@ public class WorkshopNotifications {
     model.put("location", workshop.getLocation());
     model.put("sessions", WorkshopCalendar.sessions(workshop));
     model.put("totalHours", workshop.totalHours());
+    model.put("timeZone", workshop.getTimeZone());
     return model;
   }
 }

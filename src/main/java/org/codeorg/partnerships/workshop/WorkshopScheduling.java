@@ -3,7 +3,8 @@ package org.codeorg.partnerships.workshop;
 import org.codeorg.partnerships.engine.ConcurrentSubmission;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public class WorkshopScheduling {
 
   static final Duration CLOSE_REMINDER_AFTER = Duration.ofDays(2);
   private static final DateTimeFormatter STARTS =
-      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("MMMM d, yyyy", Locale.US);
 
   private final WorkshopRepository workshops;
   private final WorkshopPhases phases;
@@ -54,7 +55,7 @@ public class WorkshopScheduling {
   }
 
   public record Request(Course course, int phaseNumber, String title, String region, String location, int capacity,
-      List<SessionTimes> sessions) {
+      ZoneId zone, List<SessionTimes> sessions) {
   }
 
   /**
@@ -70,16 +71,17 @@ public class WorkshopScheduling {
     PlannedPhase phase = phases.find(course, plan.phase()).orElseThrow();
     List<SessionTimes> sessions = SessionSchedule.Check.times(plan.sessions());
     String title = plan.title() == null || plan.title().isBlank()
-        ? course.title() + ", phase " + phase.number() + ": " + phase.name() + ", " + STARTS.format(sessions.get(0).startsAt())
+        ? course.title() + ", phase " + phase.number() + ": " + phase.name() + ", "
+          + STARTS.format(sessions.get(0).startsAt().atZone(plan.zone()))
         : plan.title().trim();
     return schedule(new Request(course, phase.number(), title, plan.region().trim(), plan.location().trim(),
-        plan.capacity(), sessions), organizer);
+        plan.capacity(), plan.zone(), sessions), organizer);
   }
 
   /** Schedules an already checked request (the benchmark's shortcut past the plan's rules). */
   public Workshop schedule(Request request, String organizer) {
     Workshop workshop = workshops.save(new Workshop("WS-PENDING", request.course(), request.phaseNumber(),
-        request.title(), request.region(), request.location(), request.capacity(), organizer, request.sessions(),
+        request.title(), request.region(), request.location(), request.capacity(), request.zone(), organizer, request.sessions(),
         clock.instant()));
     workshops.flush();
     String reference = String.format("WS-%05d", workshop.getId());
@@ -129,11 +131,16 @@ public class WorkshopScheduling {
     return workshops.findByReference(reference).orElseThrow(() -> new UnknownWorkshopException(reference));
   }
 
-  /** The process's timers: reminders exactly 10 and 3 days before the first session, the close reminder. */
+  /**
+   * The process's timers: reminders 10 and 3 calendar days before the first session at the same
+   * local time of day in the workshop's zone (across a daylight-saving change that is 10 days and
+   * one hour more or less, not 240 hours), the close reminder.
+   */
   static Map<String, Object> timers(Workshop workshop) {
     Map<String, Object> timers = new HashMap<>();
-    WorkshopProcess.REMINDER_TEN_DAYS_AT.putIn(timers, Date.from(workshop.firstSessionStart().minus(Duration.ofDays(10))));
-    WorkshopProcess.REMINDER_THREE_DAYS_AT.putIn(timers, Date.from(workshop.firstSessionStart().minus(Duration.ofDays(3))));
+    ZonedDateTime firstStart = workshop.firstSessionStart().atZone(workshop.zone());
+    WorkshopProcess.REMINDER_TEN_DAYS_AT.putIn(timers, Date.from(firstStart.minusDays(10).toInstant()));
+    WorkshopProcess.REMINDER_THREE_DAYS_AT.putIn(timers, Date.from(firstStart.minusDays(3).toInstant()));
     WorkshopProcess.FIRST_SESSION_AT.putIn(timers, Date.from(workshop.firstSessionStart()));
     WorkshopProcess.CLOSE_REMINDER_AT.putIn(timers, Date.from(workshop.lastSessionEnd().plus(CLOSE_REMINDER_AFTER)));
     return WorkshopProcess.SESSION_COUNT.putIn(timers, workshop.getSessions().size());

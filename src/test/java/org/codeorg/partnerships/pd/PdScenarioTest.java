@@ -182,7 +182,9 @@ class PdScenarioTest extends SpringIntegrationTest {
     JsonNode view = moved.json();
     String facilitatorEmail = view.get("facilitator").asText() + "@partnerships.example.org";
     String invite = PdJourney.calendarOf(district.deliveredTo(facilitatorEmail, "New dates: " + view.get("title").asText()));
-    assertThat(invite).contains("SEQUENCE:1", "DTSTART:20270719T160000Z", "UID:" + workshop + "-session-1@");
+    assertThat(invite).contains("SEQUENCE:1", "DTSTART;TZID=America/Los_Angeles:20270719T090000",
+        "UID:" + workshop + "-session-1@", "METHOD:REQUEST");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(invite)).containsExactly(Instant.parse("2027-07-19T16:00:00Z"));
     String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(workshop)
         .singleResult().getId();
     assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instance).timers()
