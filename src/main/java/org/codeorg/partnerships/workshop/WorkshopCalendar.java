@@ -116,7 +116,7 @@ public final class WorkshopCalendar {
       event.add(new Organizer(URI.create("mailto:" + organizerEmail)));
       event.add(new Attendee(new ParameterList(List.of(Role.REQ_PARTICIPANT, PartStat.NEEDS_ACTION, Rsvp.TRUE,
           // RFC 5545 allows no DQUOTE in a parameter value, and ical4j writes one as it is.
-          new Cn(recipient.name().replace('"', '\''))), URI.create("mailto:" + recipient.email())));
+          new Cn(recipient.name().replace('"', '\'')))), URI.create("mailto:" + recipient.email())));
       if (method.equals(ImmutableMethod.CANCEL)) {
         event.add(ImmutableStatus.VEVENT_CANCELLED);
       }
