@@ -3,6 +3,7 @@ package org.codeorg.partnerships.workshop;
 import static org.codeorg.partnerships.workshop.WorkshopProcess.FACILITATOR;
 import static org.codeorg.partnerships.workshop.WorkshopProcess.WORKSHOP_ID;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +22,25 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class WorkshopDelegates {
+
+  /**
+   * {@code Task_RecordWorkshop}: an instance started from the Tasklist start form gets its workshop
+   * (the form's fields checked like the API's; {@link InvalidWorkshopPlanException} fails the start,
+   * 400, nothing written); one started by {@code POST /api/workshops} has it already.
+   */
+  @Bean("recordWorkshop")
+  JavaDelegate recordWorkshop(WorkshopScheduling scheduling) {
+    return execution -> {
+      if (WORKSHOP_ID.get(execution) != null) {
+        return;
+      }
+      Map<String, Object> variables = scheduling.recordStartForm(execution.getVariables(),
+          WorkshopProcess.SCHEDULED_BY.require(execution), execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(WorkshopProcess.WORKSHOP_REFERENCE.from(variables));
+      execution.removeVariables(StartFormWorkshop.FIELDS);
+      execution.setVariables(variables);
+    };
+  }
 
   /** {@code Task_AssignFacilitator}; sets what {@code Gateway_FacilitatorFound} reads. */
   @Bean({"assignFacilitator", "assignWorkshopFacilitator"})

@@ -43,10 +43,11 @@ public class WorkshopScheduling {
   private final RuntimeService runtimeService;
   private final LifecycleMessages messages;
   private final Clock clock;
+  private final jakarta.validation.Validator validator;
 
   public WorkshopScheduling(WorkshopRepository workshops, WorkshopPhases phases, RuntimeService runtimeService,
-      LifecycleMessages messages,
-      Clock clock) {
+      LifecycleMessages messages, Clock clock, jakarta.validation.Validator validator) {
+    this.validator = validator;
     this.workshops = workshops;
     this.phases = phases;
     this.runtimeService = runtimeService;
@@ -67,6 +68,10 @@ public class WorkshopScheduling {
    *     field named)
    */
   public Workshop schedule(@Valid WorkshopPlan plan, String organizer) {
+    return schedule(request(plan), organizer);
+  }
+
+  private Request request(WorkshopPlan plan) {
     Course course = Course.valueOf(plan.course().trim());
     PlannedPhase phase = phases.find(course, plan.phase()).orElseThrow();
     List<SessionTimes> sessions = SessionSchedule.Check.times(plan.sessions());
@@ -74,27 +79,68 @@ public class WorkshopScheduling {
         ? course.title() + ", phase " + phase.number() + ": " + phase.name() + ", "
           + STARTS.format(sessions.get(0).startsAt().atZone(plan.zone()))
         : plan.title().trim();
-    return schedule(new Request(course, phase.number(), title, plan.region().trim(), plan.location().trim(),
-        plan.capacity(), plan.zone(), sessions), organizer);
+    return new Request(course, phase.number(), title, plan.region().trim(), plan.location().trim(),
+        plan.capacity(), plan.zone(), sessions);
+  }
+
+  /**
+   * The Tasklist start form "Schedule a workshop" ({@link StartFormWorkshop}), checked like
+   * {@code POST /api/workshops}, becomes a workshop of the instance it started.
+   *
+   * @param formVariables the instance's variables, the form's fields among them
+   * @param organizer the PD manager who submitted the form
+   * @return the workshop and the variables its instance needs (ids, title, organizer, timers)
+   * @throws InvalidWorkshopPlanException every broken rule, named by the form's field; nothing is written and
+   *     Tasklist's submission is answered with 400
+   */
+  public Map<String, Object> recordStartForm(Map<String, Object> formVariables, String organizer,
+      String processInstanceId) {
+    StartFormWorkshop.Read read = StartFormWorkshop.read(formVariables);
+    List<org.codeorg.partnerships.common.FieldViolation> violations = new java.util.ArrayList<>(read.violations());
+    for (var violation : org.codeorg.partnerships.common.FieldViolations.check(validator, read.plan())) {
+      String field = StartFormWorkshop.formField(violation.field());
+      boolean aboutUnreadSession = read.unread().stream().anyMatch(n -> field.startsWith("session" + n));
+      if (!aboutUnreadSession) {
+        violations.add(new org.codeorg.partnerships.common.FieldViolation(field, violation.message()));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidWorkshopPlanException(violations);
+    }
+    Workshop workshop = create(request(read.plan()), organizer);
+    workshop.attachProcessInstance(processInstanceId);
+    log.info("Workshop {} ({} phase {}) scheduled by {} in Tasklist", workshop.getReference(), workshop.getCourse(),
+        workshop.getPhaseNumber(), organizer);
+    return startVariables(workshop);
   }
 
   /** Schedules an already checked request (the benchmark's shortcut past the plan's rules). */
   public Workshop schedule(Request request, String organizer) {
+    Workshop workshop = create(request, organizer);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(WorkshopProcess.PROCESS_KEY,
+        workshop.getReference(), startVariables(workshop));
+    workshop.attachProcessInstance(instance.getId());
+    log.info("Workshop {} ({} phase {}) scheduled by {}", workshop.getReference(), request.course(),
+        request.phaseNumber(), organizer);
+    return workshop;
+  }
+
+  private Workshop create(Request request, String organizer) {
     Workshop workshop = workshops.save(new Workshop("WS-PENDING", request.course(), request.phaseNumber(),
         request.title(), request.region(), request.location(), request.capacity(), request.zone(), organizer, request.sessions(),
         clock.instant()));
     workshops.flush();
     String reference = String.format("WS-%05d", workshop.getId());
     workshop.assignReference(reference);
+    return workshop;
+  }
+
+  private static Map<String, Object> startVariables(Workshop workshop) {
     Map<String, Object> variables = new HashMap<>(timers(workshop));
     WorkshopProcess.WORKSHOP_ID.putIn(variables, workshop.getId());
-    WorkshopProcess.WORKSHOP_REFERENCE.putIn(variables, reference);
+    WorkshopProcess.WORKSHOP_REFERENCE.putIn(variables, workshop.getReference());
     WorkshopProcess.WORKSHOP_TITLE.putIn(variables, workshop.getTitle());
-    WorkshopProcess.ORGANIZER.putIn(variables, organizer);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(WorkshopProcess.PROCESS_KEY, reference, variables);
-    workshop.attachProcessInstance(instance.getId());
-    log.info("Workshop {} ({} phase {}) scheduled by {}", reference, request.course(), request.phaseNumber(), organizer);
-    return workshop;
+    return WorkshopProcess.ORGANIZER.putIn(variables, workshop.getOrganizer());
   }
 
   /**

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exactly 10 and 3 days before the first session, new dates moving them, one attendance task per
  * session, the close reminder 2 days after the last session, then reporting and exit surveys.
  */
-@Deployment(resources = {"bpmn/pd-workshop.bpmn", "forms/choose-facilitator.form",
+@Deployment(resources = {"bpmn/pd-workshop.bpmn", "forms/schedule-workshop.form", "forms/choose-facilitator.form",
     "forms/record-vendor-confirmation.form", "forms/record-session-attendance.form", "forms/close-workshop.form"})
 class WorkshopProcessTest {
 
@@ -61,7 +61,7 @@ class WorkshopProcessTest {
         WorkshopProcess.SESSION_NUMBER.setLocal(task, WorkshopProcess.LOOP_COUNTER.require(task) + 1));
     Mocks.register("recordSessionAttendance", (TaskListener) task ->
         calls.add("attendance#" + WorkshopProcess.SESSION_NUMBER.require(task)));
-    for (String name : List.of("recordChosenFacilitator", "orderMaterialsAndMeals", "storeVendorConfirmation",
+    for (String name : List.of("recordWorkshop", "recordChosenFacilitator", "orderMaterialsAndMeals", "storeVendorConfirmation",
         "enrolWorkshopTeachers", "sendTenDayReminders", "sendThreeDayReminders", "notifyNewDates",
         "remindOrganizerToClose", "reportWorkshopAttendance", "sendExitSurveys")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
