@@ -59,6 +59,17 @@ public class WorkshopApi {
     return views.view(reference);
   }
 
+  /** See {@link WorkshopScheduling#cancel} for the answers to bad input (400, 404, 409). */
+  @PostMapping("/api/workshops/{reference}/cancellation")
+  @Operation(summary = "Cancel a workshop",
+      description = "PD managers, before its last session ends (409 after, or when cancelled already). Enrolled and "
+          + "waitlisted teachers and the facilitator get the reason and a METHOD:CANCEL calendar update; the vendor's "
+          + "order is cancelled by email; each enrolled teacher waits for a seat again.")
+  public WorkshopViews.WorkshopView cancel(@PathVariable String reference, @RequestBody WorkshopPlan.Cancellation body) {
+    scheduling.cancel(reference, body);
+    return views.view(reference);
+  }
+
   /** @throws UnknownWorkshopException no workshop with this reference (404) */
   @GetMapping("/api/workshops/{reference}")
   @Operation(summary = "Read a workshop: sessions, seats, waitlist, attendance")

@@ -42,6 +42,12 @@ class WorkshopDelegates {
     };
   }
 
+  /** {@code Task_SendCancellations}: CANCEL updates to the teachers and the facilitator, the vendor's order cancelled. */
+  @Bean("sendCancellations")
+  JavaDelegate sendCancellations(WorkshopNotifications notifications) {
+    return execution -> notifications.cancelled(WORKSHOP_ID.require(execution), execution.getProcessInstanceId());
+  }
+
   /** {@code Task_AssignFacilitator}; sets what {@code Gateway_FacilitatorFound} reads. */
   @Bean({"assignFacilitator", "assignWorkshopFacilitator"})
   JavaDelegate assignFacilitator(WorkshopPreparation preparation) {

@@ -40,6 +40,7 @@ public class WorkshopNotifications {
   private final WorkshopSeatRepository seats;
   private final WorkshopAttendanceRepository attendance;
   private final TeacherRepository teachers;
+  private final org.codeorg.partnerships.pd.PdPhaseRepository phases;
   private final PartnershipEmails partnershipEmails;
   private final MailOutbox outbox;
   private final OutboxMailProperties mailProperties;
@@ -48,13 +49,15 @@ public class WorkshopNotifications {
   private final Clock clock;
 
   public WorkshopNotifications(WorkshopRepository workshops, WorkshopSeatRepository seats,
-      WorkshopAttendanceRepository attendance, TeacherRepository teachers, PartnershipEmails partnershipEmails,
+      WorkshopAttendanceRepository attendance, TeacherRepository teachers,
+      org.codeorg.partnerships.pd.PdPhaseRepository phases, PartnershipEmails partnershipEmails,
       MailOutbox outbox, OutboxMailProperties mailProperties, PdProperties pdProperties, IdentityService identityService,
       Clock clock) {
     this.workshops = workshops;
     this.seats = seats;
     this.attendance = attendance;
     this.teachers = teachers;
+    this.phases = phases;
     this.partnershipEmails = partnershipEmails;
     this.outbox = outbox;
     this.mailProperties = mailProperties;
@@ -120,6 +123,55 @@ public class WorkshopNotifications {
     Workshop workshop = workshops.require(workshopId);
     return toEnrolledAndFacilitator(workshop, Milestone.PD_WORKSHOP_RESCHEDULED, processInstanceId,
         "rev-" + workshop.getDatesRevision(), Map.of());
+  }
+
+  /**
+   * The workshop is cancelled: every enrolled and waitlisted teacher and the facilitator get the
+   * reason and a {@code METHOD:CANCEL} calendar update; the vendor's order is cancelled by email.
+   * Each enrolled teacher's phase waits for a seat again. Through the outbox, so a retried step
+   * sends nothing twice.
+   *
+   * @return how many emails were queued
+   * @throws IllegalStateException when the workshop does not exist
+   */
+  public int cancelled(Long workshopId, String processInstanceId) {
+    Workshop workshop = workshops.require(workshopId);
+    String organizer = organizerEmail(workshop);
+    int sent = 0;
+    for (WorkshopSeat seat : seats.findByWorkshopIdOrderByPositionAscIdAsc(workshopId)) {
+      if (seat.getStatus() != SeatStatus.CANCELLED) {
+        if (seat.getStatus() == SeatStatus.ENROLLED) {
+          phases.findById(seat.getPdPhaseId()).ifPresent(org.codeorg.partnerships.pd.PdPhase::unseat);
+        }
+        seat.cancel();
+      }
+      Teacher teacher = teachers.findById(seat.getTeacherId()).orElseThrow();
+      Map<String, Object> model = teacherModel(workshop, teacher);
+      model.put("cancellationReason", workshop.getCancellationReason());
+      model.put("teacher", true);
+      partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_CANCELLED,
+          processInstanceId, null, model, WorkshopCalendar.cancellation(workshop,
+              new WorkshopCalendar.Recipient(teacher.getName(), teacher.getEmail()), organizer, clock.instant()));
+      sent++;
+    }
+    User facilitator = user(workshop.getFacilitator());
+    if (facilitator != null && facilitator.getEmail() != null) {
+      Map<String, Object> model = workshopModel(workshop);
+      model.put("recipientName", facilitator.getFirstName() + " " + facilitator.getLastName());
+      model.put("cancellationReason", workshop.getCancellationReason());
+      model.put("teacher", false);
+      outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_CANCELLED, facilitator.getEmail(), organizer, model, null,
+          processInstanceId, null, WorkshopCalendar.cancellation(workshop, recipient(facilitator), organizer,
+              clock.instant())));
+      sent++;
+    }
+    Map<String, Object> order = workshopModel(workshop);
+    if (workshop.getVendorConfirmation() != null) {
+      order.put("vendorConfirmation", workshop.getVendorConfirmation());
+    }
+    outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_ORDER_CANCELLED, pdProperties.vendorEmail(), organizer,
+        order, null, processInstanceId, null));
+    return sent + 1;
   }
 
   /** @throws IllegalStateException when the workshop does not exist */

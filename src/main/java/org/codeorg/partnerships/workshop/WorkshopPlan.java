@@ -56,6 +56,11 @@ public record WorkshopPlan(
         : WorkshopTimeZones.parse(timeZone).orElseThrow();
   }
 
+  /** Why a PD manager cancels a workshop; emailed to the enrolled, the waitlisted and the facilitator. */
+  public record Cancellation(@NotBlank(message = "is required") @Size(max = 1000, message = "must be at most 1000 characters")
+      @org.codeorg.partnerships.common.MultiLine @Schema(example = "The venue is closed for repairs") String reason) {
+  }
+
   /** New dates for a scheduled workshop. */
   public record NewDates(@SessionSchedule List<@Valid Session> sessions) {
   }

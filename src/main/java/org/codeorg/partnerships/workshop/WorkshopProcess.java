@@ -25,6 +25,10 @@ public final class WorkshopProcess {
   public static final String TASK_RECORD_ATTENDANCE = "Task_RecordSessionAttendance";
   public static final String TASK_CLOSE_WORKSHOP = "Task_CloseWorkshop";
 
+  /** A PD manager cancelled the workshop: the event subprocess {@code SubProcess_WorkshopCancelled} ends the instance. */
+  public static final String MESSAGE_CANCELLED = "WorkshopCancelled";
+  public static final String TASK_SEND_CANCELLATIONS = "Task_SendCancellations";
+
   /** Staff changed the sessions' dates before the workshop started; carries the new timers. */
   public static final String MESSAGE_RESCHEDULED = "WorkshopRescheduled";
 

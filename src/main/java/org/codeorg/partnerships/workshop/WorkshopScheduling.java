@@ -171,6 +171,32 @@ public class WorkshopScheduling {
     return workshop;
   }
 
+  /**
+   * Cancels a workshop that has not ended: its instance sends the reason with a CANCEL calendar
+   * update to every enrolled and waitlisted teacher and the facilitator, cancels the vendor's order
+   * by email, and each enrolled teacher's phase waits for a seat again.
+   *
+   * @throws jakarta.validation.ConstraintViolationException no reason, or one over 1000 characters (400)
+   * @throws UnknownWorkshopException no workshop with this reference (404)
+   * @throws NotWaitingException the workshop is closed or cancelled already, or its last session is over (409)
+   * @throws org.codeorg.partnerships.common.ConcurrentChangeException another change won the race (409)
+   */
+  @ConcurrentSubmission(value = "The workshop was changed by another request at the same moment; reload to see it", retry = false)
+  public Workshop cancel(String reference, @Valid WorkshopPlan.Cancellation cancellation) {
+    Workshop workshop = find(reference);
+    if (workshop.getStatus() == WorkshopStatus.CLOSED || workshop.getStatus() == WorkshopStatus.CANCELLED
+        || !workshop.lastSessionEnd().isAfter(clock.instant())) {
+      throw new NotWaitingException("Workshop " + reference + " is " + (workshop.getStatus() == WorkshopStatus.CANCELLED
+          ? "cancelled already" : "over") + "; it can no longer be cancelled");
+    }
+    workshop.cancel(org.codeorg.partnerships.common.ControlCharacters.trimSpaces(cancellation.reason()), clock.instant());
+    workshops.flush();
+    messages.deliver(WorkshopProcess.MESSAGE_CANCELLED, reference, Map.of(),
+        "Workshop " + reference + " has no running instance to cancel");
+    log.info("Workshop {} cancelled", reference);
+    return workshop;
+  }
+
   /** @throws UnknownWorkshopException no workshop with this reference (404) */
   @Transactional(readOnly = true)
   public Workshop find(String reference) {

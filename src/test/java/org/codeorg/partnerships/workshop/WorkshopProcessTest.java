@@ -61,7 +61,7 @@ class WorkshopProcessTest {
         WorkshopProcess.SESSION_NUMBER.setLocal(task, WorkshopProcess.LOOP_COUNTER.require(task) + 1));
     Mocks.register("recordSessionAttendance", (TaskListener) task ->
         calls.add("attendance#" + WorkshopProcess.SESSION_NUMBER.require(task)));
-    for (String name : List.of("recordWorkshop", "recordChosenFacilitator", "orderMaterialsAndMeals", "storeVendorConfirmation",
+    for (String name : List.of("recordWorkshop", "sendCancellations", "recordChosenFacilitator", "orderMaterialsAndMeals", "storeVendorConfirmation",
         "enrolWorkshopTeachers", "sendTenDayReminders", "sendThreeDayReminders", "notifyNewDates",
         "remindOrganizerToClose", "reportWorkshopAttendance", "sendExitSurveys")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
@@ -131,6 +131,24 @@ class WorkshopProcessTest {
     assertThat(instance).hasPassed("Boundary_WorkshopRescheduled", "Task_NotifyNewDates");
     assertThat(timerDue("Timer_TenDaysBefore")).isEqualTo(moved.minus(Duration.ofDays(10)));
     assertThat(calls).containsOnlyOnce("notifyNewDates");
+  }
+
+  @Test
+  void aCancelledWorkshopSendsItsCancellationsAndEndsWhereverItWaits() {
+    ProcessInstance instance = schedule(FIRST_SESSION);
+    complete(task(instance), WorkshopProcess.VENDOR_CONFIRMATION.with("CATER-1"));
+    runJobsDueAt(SCHEDULED_AT);
+    assertThat(instance).isWaitingAt("Timer_TenDaysBefore");
+
+    runtimeService().createMessageCorrelation(WorkshopProcess.MESSAGE_CANCELLED).processInstanceBusinessKey("WS-00001")
+        .correlate();
+    assertThat(instance).isWaitingAt(WorkshopProcess.TASK_SEND_CANCELLATIONS);
+    runJobsDueAt(SCHEDULED_AT);
+
+    assertThat(instance).isEnded().hasPassed("StartEvent_WorkshopCancelled", "EndEvent_WorkshopCancelled")
+        .hasNotPassed("Task_SendTenDayReminders");
+    assertThat(managementService().createJobQuery().count()).as("reminder timers removed").isZero();
+    assertThat(calls).containsOnlyOnce("sendCancellations");
   }
 
   /**
