@@ -143,6 +143,85 @@ class PdScenarioTest extends SpringIntegrationTest {
         .isEqualTo(1);
   }
 
+  /**
+   * A cancelled workshop: the enrolled and the waitlisted teacher and the facilitator get the reason
+   * with a METHOD:CANCEL update (strictly parsed, same UIDs, higher SEQUENCE), the vendor's order is
+   * cancelled by email, the enrolled teacher waits for a seat again and the next workshop takes both.
+   */
+  @Test
+  void aCancelledWorkshopWithdrawsTheInvitesCancelsTheOrderAndItsTeachersWaitAgain() throws Exception {
+    Map<String, Object> application = application("ELEMENTARY", "CSF", 2);
+    DistrictJourney.Approved approved = district.run(application);
+    String reference = approved.reference();
+    district.complete(district.openTask(reference, "Task_ChooseElementaryPdPath", PD_MANAGER),
+        Map.of("elementaryPdPath", "REGIONAL_AFFILIATE"), PD_MANAGER);
+    district.runJobs(reference);
+    List<String> teachers = commitAll(approved, application);
+
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    String workshop = scheduleCsfWorkshop("2027-07-12T09:00:00-07:00", "2027-07-12T16:00:00-07:00", 1);
+    JsonNode view = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(view.get("seats").findValuesAsText("status")).containsExactly("ENROLLED", "WAITLISTED");
+    String title = view.get("title").asText();
+
+    Http.Response noReason = http.post("/api/workshops/" + workshop + "/cancellation", PD_MANAGER,
+        Map.of("reason", " "), Map.of());
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body()).contains("\"reason\"");
+    assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("status").asText()).isEqualTo("OPEN");
+
+    Http.Response cancelled = http.post("/api/workshops/" + workshop + "/cancellation", PD_MANAGER,
+        Map.of("reason", "The venue is closed for repairs"), Map.of());
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(http.post("/api/workshops/" + workshop + "/cancellation", PD_MANAGER,
+        Map.of("reason", "again"), Map.of()).status()).isEqualTo(409);
+    district.runJobs(workshop);
+
+    String facilitator = view.get("facilitator").asText() + "@partnerships.example.org";
+    for (String recipient : List.of(teachers.get(0), teachers.get(1), facilitator)) {
+      jakarta.mail.internet.MimeMessage message = district.deliveredTo(recipient, "Cancelled: " + title);
+      assertThat(DistrictJourney.plainText(message)).contains("The venue is closed for repairs",
+          "Monday, July 12, 2027, 9:00 AM–4:00 PM PDT");
+      String ics = PdJourney.calendarOf(message);
+      assertThat(org.codeorg.partnerships.support.Invites.method(ics)).isEqualTo("CANCEL");
+      assertThat(org.codeorg.partnerships.support.Invites.starts(ics)).containsExactly(Instant.parse("2027-07-12T16:00:00Z"));
+      assertThat(ics).contains("UID:" + workshop + "-session-1@", "SEQUENCE:1", "STATUS:CANCELLED", "mailto:" + recipient);
+      assertThat(calendarPartType(message)).contains("text/calendar", "method=CANCEL", "charset=UTF-8");
+    }
+    district.deliveredTo("workshop-orders@vendor.example", "Cancelled: order for workshop " + workshop);
+    pd.detail(reference).get("professionalDevelopment").forEach(t ->
+        assertThat(t.get("phases").get(0).get("status").asText()).as(t.get("name").asText()).isEqualTo("OPEN"));
+
+    // Exactly two seats: an open CSF workshop with a free seat would take other tests' teachers.
+    String next = scheduleCsfWorkshop("2027-07-19T09:00:00-07:00", "2027-07-19T16:00:00-07:00", 2);
+    assertThat(http.get("/api/workshops/" + next, PD_MANAGER).json().get("seats").findValuesAsText("status"))
+        .containsExactly("ENROLLED", "ENROLLED");
+  }
+
+  private String scheduleCsfWorkshop(String startsAt, String endsAt, int capacity) {
+    Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
+        "region", "CA", "location", "Sacramento Learning Center", "capacity", capacity, "sessions",
+        List.of(Map.of("startsAt", startsAt, "endsAt", endsAt))), Map.of());
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+    String workshop = scheduled.json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD_MANAGER),
+        Map.of("vendorConfirmation", "CATER-" + workshop), PD_MANAGER);
+    district.runJobs(workshop);
+    return workshop;
+  }
+
+  private static String calendarPartType(jakarta.mail.internet.MimeMessage message) throws Exception {
+    jakarta.mail.internet.MimeMultipart mixed = (jakarta.mail.internet.MimeMultipart) message.getContent();
+    for (int i = 0; i < mixed.getCount(); i++) {
+      if (mixed.getBodyPart(i).isMimeType("text/calendar")) {
+        return mixed.getBodyPart(i).getContentType();
+      }
+    }
+    throw new AssertionError("no text/calendar part");
+  }
+
   @Test
   void onlyPdManagersScheduleWorkshopsAndBadInputIsAProblemWithTheField() {
     Map<String, Object> body = Map.of("course", "CSP", "phase", 1, "region", "California", "location", "",
