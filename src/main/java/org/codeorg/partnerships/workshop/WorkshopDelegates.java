@@ -42,6 +42,30 @@ class WorkshopDelegates {
     };
   }
 
+  /**
+   * {@code Task_CancelWorkshop} of {@code cancel-workshop} (Tasklist start form): the rules of
+   * {@link WorkshopScheduling#cancel}; a broken one fails the start (400 in Tasklist) naming the form's field.
+   */
+  @Bean("cancelWorkshop")
+  JavaDelegate cancelWorkshop(WorkshopScheduling scheduling) {
+    return execution -> {
+      String reference = WorkshopCancellationProcess.WORKSHOP_REFERENCE.get(execution);
+      String field = WorkshopCancellationProcess.WORKSHOP_REFERENCE.name();
+      try {
+        scheduling.cancel(reference == null ? "" : reference.trim(),
+            new WorkshopPlan.Cancellation(WorkshopCancellationProcess.CANCELLATION_REASON.get(execution)));
+      } catch (jakarta.validation.ConstraintViolationException e) {
+        throw new FormFieldValidationException(WorkshopCancellationProcess.CANCELLATION_REASON.name(),
+            WorkshopCancellationProcess.CANCELLATION_REASON.name() + " " + e.getConstraintViolations().iterator().next()
+                .getMessage());
+      } catch (UnknownWorkshopException e) {
+        throw new FormFieldValidationException(field, field + " '" + reference + "' is not a workshop");
+      } catch (org.codeorg.partnerships.common.NotWaitingException e) {
+        throw new FormFieldValidationException(field, field + ": " + e.getMessage());
+      }
+    };
+  }
+
   /** {@code Task_SendCancellations}: CANCEL updates to the teachers and the facilitator, the vendor's order cancelled. */
   @Bean("sendCancellations")
   JavaDelegate sendCancellations(WorkshopNotifications notifications) {

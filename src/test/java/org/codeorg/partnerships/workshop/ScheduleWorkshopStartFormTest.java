@@ -104,6 +104,39 @@ class ScheduleWorkshopStartFormTest extends SpringIntegrationTest {
   }
 
   @Test
+  void aPdManagerCancelsAWorkshopFromTasklistBadInputNamesTheField() {
+    String reference = http.post(SUBMIT, PD_MANAGER, body(form()), Map.of()).json().get("businessKey").asText();
+    String cancel = "/engine-rest/process-definition/key/cancel-workshop/submit-form";
+    assertThat(http.post(cancel, "manager:manager", body(Map.of("workshopReference", reference,
+        "cancellationReason", "The venue closed")), Map.of()).status()).isEqualTo(403);
+
+    Http.Response noReason = http.post(cancel, PD_MANAGER, body(Map.of("workshopReference", reference,
+        "cancellationReason", " ")), Map.of());
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.json().get("message").asText()).contains("cancellationReason is required");
+    Http.Response unknown = http.post(cancel, PD_MANAGER, body(Map.of("workshopReference", "WS-99999",
+        "cancellationReason", "The venue closed")), Map.of());
+    assertThat(unknown.status()).isEqualTo(400);
+    assertThat(unknown.json().get("message").asText()).contains("workshopReference 'WS-99999' is not a workshop");
+    assertThat(http.get("/api/workshops/" + reference, PD_MANAGER).json().get("status").asText()).isEqualTo("PLANNING");
+
+    Http.Response cancelled = http.post(cancel, PD_MANAGER, body(Map.of("workshopReference", reference,
+        "cancellationReason", "The venue closed")), Map.of());
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    assertThat(http.get("/api/workshops/" + reference, PD_MANAGER).json().get("status").asText()).isEqualTo("CANCELLED");
+    DistrictJourney journey = new DistrictJourney(http, processEngine, sender, "manager:manager");
+    journey.runJobs(reference);
+    assertThat(processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .count()).as("the workshop's instance ended").isZero();
+    journey.deliveredTo("workshop-orders@vendor.example", "Cancelled: order for workshop " + reference);
+
+    Http.Response again = http.post(cancel, PD_MANAGER, body(Map.of("workshopReference", reference,
+        "cancellationReason", "The venue closed")), Map.of());
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.json().get("message").asText()).contains("cancelled already");
+  }
+
+  @Test
   void badInputNamesEachFieldAndWritesNothing() {
     Map<String, Map<String, Object>> cases = new LinkedHashMap<>();
     cases.put("timeZone", with("timeZone", "America/Nowhere"));
