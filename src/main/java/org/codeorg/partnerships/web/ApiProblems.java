@@ -54,6 +54,11 @@ public class ApiProblems {
     return invalid("The application has errors", e.getViolations());
   }
 
+  @ExceptionHandler(org.codeorg.partnerships.workshop.InvalidWorkshopPlanException.class)
+  ResponseEntity<ProblemDetail> invalidWorkshop(org.codeorg.partnerships.workshop.InvalidWorkshopPlanException e) {
+    return invalid("The request has errors", e.getViolations());
+  }
+
   @ExceptionHandler(ConstraintViolationException.class)
   ResponseEntity<ProblemDetail> invalidRequest(ConstraintViolationException e) {
     return invalid("The request has errors", FieldViolations.of(e.getConstraintViolations()));

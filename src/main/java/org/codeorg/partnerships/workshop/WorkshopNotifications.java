@@ -174,6 +174,35 @@ public class WorkshopNotifications {
     return sent + 1;
   }
 
+  /**
+   * The facilitator was replaced: the new one gets the invite ({@code METHOD:REQUEST}), the former
+   * one a {@code METHOD:CANCEL} update with the reason, both at the workshop's new SEQUENCE.
+   *
+   * @throws IllegalStateException when the workshop does not exist
+   */
+  public void facilitatorReplaced(Workshop workshop, String formerUserId) {
+    String organizer = organizerEmail(workshop);
+    String occurrence = "seq-" + workshop.getCalendarSequence();
+    User former = user(formerUserId);
+    if (former != null && former.getEmail() != null) {
+      Map<String, Object> model = workshopModel(workshop);
+      model.put("recipientName", former.getFirstName() + " " + former.getLastName());
+      model.put("cancellationReason", "Another facilitator leads this workshop; thank you for your availability.");
+      model.put("teacher", false);
+      outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_CANCELLED, former.getEmail(), organizer, model, null,
+          workshop.getProcessInstanceId(), occurrence, WorkshopCalendar.cancellation(workshop, recipient(former),
+              organizer, clock.instant())));
+    }
+    User next = user(workshop.getFacilitator());
+    if (next != null && next.getEmail() != null) {
+      Map<String, Object> model = workshopModel(workshop);
+      model.put("recipientName", next.getFirstName() + " " + next.getLastName());
+      outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_FACILITATOR_ASSIGNED, next.getEmail(), organizer, model,
+          null, workshop.getProcessInstanceId(), occurrence, WorkshopCalendar.invite(workshop, recipient(next),
+              organizer, clock.instant())));
+    }
+  }
+
   /** @throws IllegalStateException when the workshop does not exist */
   public void remindOrganizerToClose(Long workshopId, String processInstanceId) {
     Workshop workshop = workshops.require(workshopId);

@@ -61,6 +61,11 @@ public record WorkshopPlan(
       @org.codeorg.partnerships.common.MultiLine @Schema(example = "The venue is closed for repairs") String reason) {
   }
 
+  /** Another member of the facilitators group leads the workshop. */
+  public record FacilitatorChange(@NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters")
+      @SingleLine @Schema(example = "facilitator2") String facilitator) {
+  }
+
   /** New dates for a scheduled workshop. */
   public record NewDates(@SessionSchedule List<@Valid Session> sessions) {
   }

@@ -44,10 +44,17 @@ public class WorkshopScheduling {
   private final LifecycleMessages messages;
   private final Clock clock;
   private final jakarta.validation.Validator validator;
+  private final WorkshopPreparation preparation;
+  private final WorkshopNotifications notifications;
+  private final org.camunda.bpm.engine.TaskService taskService;
 
   public WorkshopScheduling(WorkshopRepository workshops, WorkshopPhases phases, RuntimeService runtimeService,
-      LifecycleMessages messages, Clock clock, jakarta.validation.Validator validator) {
+      LifecycleMessages messages, Clock clock, jakarta.validation.Validator validator,
+      WorkshopPreparation preparation, WorkshopNotifications notifications, org.camunda.bpm.engine.TaskService taskService) {
     this.validator = validator;
+    this.preparation = preparation;
+    this.notifications = notifications;
+    this.taskService = taskService;
     this.workshops = workshops;
     this.phases = phases;
     this.runtimeService = runtimeService;
@@ -194,6 +201,47 @@ public class WorkshopScheduling {
     messages.deliver(WorkshopProcess.MESSAGE_CANCELLED, reference, Map.of(),
         "Workshop " + reference + " has no running instance to cancel");
     log.info("Workshop {} cancelled", reference);
+    return workshop;
+  }
+
+  /**
+   * Another facilitator leads the workshop (and becomes qualified for its course): they get the
+   * invite, the former one a CANCEL update; open attendance tasks go to them, and so do later ones.
+   *
+   * @throws jakarta.validation.ConstraintViolationException no user id (400)
+   * @throws InvalidWorkshopPlanException the user is not in the facilitators group, or already leads it (400, field
+   *     {@code facilitator})
+   * @throws UnknownWorkshopException no workshop with this reference (404)
+   * @throws NotWaitingException the workshop is closed, cancelled or over, or has no facilitator yet (409)
+   */
+  @ConcurrentSubmission(value = "The workshop was changed by another request at the same moment; reload to see it", retry = false)
+  public Workshop replaceFacilitator(String reference, @Valid WorkshopPlan.FacilitatorChange change) {
+    Workshop workshop = find(reference);
+    if (workshop.getStatus() == WorkshopStatus.CLOSED || workshop.getStatus() == WorkshopStatus.CANCELLED
+        || !workshop.lastSessionEnd().isAfter(clock.instant()) || workshop.getFacilitator() == null) {
+      throw new NotWaitingException("Workshop " + reference + " has no facilitator to replace now");
+    }
+    String next = change.facilitator().trim();
+    if (!preparation.isFacilitator(next)) {
+      throw new InvalidWorkshopPlanException(List.of(new org.codeorg.partnerships.common.FieldViolation("facilitator",
+          "must be a user of the facilitators group")));
+    }
+    if (next.equals(workshop.getFacilitator())) {
+      throw new InvalidWorkshopPlanException(List.of(new org.codeorg.partnerships.common.FieldViolation("facilitator",
+          "leads this workshop already")));
+    }
+    String former = workshop.getFacilitator();
+    workshop.replaceFacilitator(next);
+    preparation.qualify(next, workshop.getCourse());
+    workshops.flush();
+    if (workshop.getProcessInstanceId() != null) {
+      runtimeService.setVariable(workshop.getProcessInstanceId(), WorkshopProcess.FACILITATOR.name(), next);
+      taskService.createTaskQuery().processInstanceId(workshop.getProcessInstanceId())
+          .taskDefinitionKey(WorkshopProcess.TASK_RECORD_ATTENDANCE).list()
+          .forEach(task -> taskService.setAssignee(task.getId(), next));
+    }
+    notifications.facilitatorReplaced(workshop, former);
+    log.info("Workshop {}: facilitator {} replaced by {}", reference, former, next);
     return workshop;
   }
 

@@ -199,6 +199,66 @@ class PdScenarioTest extends SpringIntegrationTest {
         .containsExactly("ENROLLED", "ENROLLED");
   }
 
+  /**
+   * A replaced facilitator: the new one (a member of the facilitators group) gets the invite, the
+   * former one a CANCEL update, both at the raised SEQUENCE; a user outside the group is refused by field.
+   */
+  @Test
+  void aReplacedFacilitatorGetsACancelTheNewOneTheInvite() {
+    var identity = processEngine.getIdentityService();
+    if (identity.createUserQuery().userId("facilitator2").count() == 0) {
+      var user = identity.newUser("facilitator2");
+      user.setFirstName("Farid");
+      user.setLastName("Second");
+      user.setEmail("facilitator2@partnerships.example.org");
+      user.setPassword("facilitator2-password");
+      identity.saveUser(user);
+      identity.createMembership("facilitator2", "facilitators");
+    }
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
+        "region", "OR", "location", "Portland Learning Center", "capacity", 10, "sessions",
+        List.of(Map.of("startsAt", "2027-07-12T09:00:00-07:00", "endsAt", "2027-07-12T15:00:00-07:00"))), Map.of());
+    String workshop = scheduled.json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD_MANAGER),
+        Map.of("vendorConfirmation", "CATER-" + workshop), PD_MANAGER);
+    district.runJobs(workshop);
+    JsonNode view = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    String former = view.get("facilitator").asText();
+    String title = view.get("title").asText();
+
+    Http.Response notAFacilitator = http.put("/api/workshops/" + workshop + "/facilitator", PD_MANAGER,
+        Map.of("facilitator", "liaison"));
+    assertThat(notAFacilitator.status()).isEqualTo(400);
+    assertThat(notAFacilitator.body()).contains("\"facilitator\"", "facilitators group");
+    assertThat(http.put("/api/workshops/" + workshop + "/facilitator", PD_MANAGER, Map.of("facilitator", " "))
+        .status()).isEqualTo(400);
+    assertThat(http.put("/api/workshops/WS-99999/facilitator", PD_MANAGER, Map.of("facilitator", "facilitator2"))
+        .status()).isEqualTo(404);
+    assertThat(http.put("/api/workshops/" + workshop + "/facilitator", "manager:manager",
+        Map.of("facilitator", "facilitator2")).status()).isEqualTo(403);
+
+    Http.Response replaced = http.put("/api/workshops/" + workshop + "/facilitator", PD_MANAGER,
+        Map.of("facilitator", "facilitator2"));
+    assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+    assertThat(replaced.json().get("facilitator").asText()).isEqualTo("facilitator2");
+    int sequence = replaced.json().get("calendarSequence").asInt();
+    assertThat(sequence).isEqualTo(1);
+
+    String cancel = PdJourney.calendarOf(district.deliveredTo(former + "@partnerships.example.org", "Cancelled: " + title));
+    assertThat(org.codeorg.partnerships.support.Invites.method(cancel)).isEqualTo("CANCEL");
+    assertThat(cancel).contains("SEQUENCE:1", "UID:" + workshop + "-session-1@");
+    String invite = PdJourney.calendarOf(district.deliveredTo("facilitator2@partnerships.example.org",
+        "You facilitate: " + title));
+    assertThat(org.codeorg.partnerships.support.Invites.method(invite)).isEqualTo("REQUEST");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(invite)).containsExactly(Instant.parse("2027-07-12T16:00:00Z"));
+    assertThat(invite).contains("SEQUENCE:1", "mailto:facilitator2@partnerships.example.org", "RSVP=TRUE");
+    String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(workshop)
+        .singleResult().getId();
+    assertThat(processEngine.getRuntimeService().getVariable(instance, "facilitator")).isEqualTo("facilitator2");
+  }
+
   private String scheduleCsfWorkshop(String startsAt, String endsAt, int capacity) {
     Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
         "region", "CA", "location", "Sacramento Learning Center", "capacity", capacity, "sessions",
