@@ -11,6 +11,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.codeorg.partnerships.workshop.WorkshopCancellationProcess;
+import org.codeorg.partnerships.workshop.WorkshopProcess;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
@@ -70,6 +72,12 @@ public class IdentityBootstrap {
     grant(StaffGroups.PARTNERSHIP_MANAGERS, Resources.PROCESS_DEFINITION, LifecycleProcess.PROCESS_KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(StaffGroups.PARTNERSHIP_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    // PD managers schedule workshops (Tasklist start form "Schedule a workshop").
+    grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_DEFINITION, WorkshopProcess.PROCESS_KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_DEFINITION, WorkshopCancellationProcess.PROCESS_KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     revokeOverGrants();
     log.info("Staff groups and authorizations are in place");
   }

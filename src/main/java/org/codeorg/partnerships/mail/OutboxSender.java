@@ -34,6 +34,9 @@ public class OutboxSender {
   private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
   private static final java.util.regex.Pattern EMAIL_ADDRESS = java.util.regex.Pattern.compile("[^\\s<>@]+@[^\\s<>@]+");
 
+  private static final java.util.regex.Pattern CALENDAR_METHOD =
+      java.util.regex.Pattern.compile("(?m)^METHOD:([A-Z-]+)\\r?$");
+
   static final String ABANDONED = "Delivery outcome unknown: the sender stopped while handing this email to SMTP."
       + " Check whether the recipient received it before retrying.";
 
@@ -123,8 +126,10 @@ public class OutboxSender {
     helper.setSubject(email.getSubject());
     helper.setText(email.getBodyText(), email.getBodyHtml());
     if (email.getCalendarIcs() != null) {
+      // iTIP: the part's method parameter must match the calendar's METHOD (REQUEST or CANCEL).
+      java.util.regex.Matcher method = CALENDAR_METHOD.matcher(email.getCalendarIcs());
       helper.addAttachment("invite.ics", new ByteArrayResource(email.getCalendarIcs().getBytes(StandardCharsets.UTF_8)),
-          "text/calendar; charset=UTF-8; method=REQUEST");
+          "text/calendar; method=" + (method.find() ? method.group(1) : "PUBLISH") + "; charset=UTF-8");
     }
     if (email.getAttachmentContent() != null) {
       helper.addAttachment(email.getAttachmentName(), new ByteArrayResource(email.getAttachmentContent()),

@@ -105,6 +105,13 @@ public class PdPhase {
     status = PdPhaseStatus.SEATED;
   }
 
+  /** The workshop was cancelled or the seat given up: the teacher waits for a seat again. */
+  public void unseat() {
+    if (status == PdPhaseStatus.SEATED) {
+      status = PdPhaseStatus.OPEN;
+    }
+  }
+
   void complete(int hours, Instant now) {
     status = PdPhaseStatus.COMPLETED;
     hoursEarned = hours;

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import org.codeorg.partnerships.workshop.InvalidWorkshopPlanException;
 import org.codeorg.partnerships.application.DuplicateApplicationException;
 import org.codeorg.partnerships.common.ConcurrentChangeException;
 import org.codeorg.partnerships.engine.ConcurrentSubmissions;
@@ -60,6 +61,11 @@ public class ApiProblems {
   @ExceptionHandler(InvalidRenewalException.class)
   ResponseEntity<ProblemDetail> invalidRenewal(InvalidRenewalException e) {
     return invalid("The renewal confirmation has errors", e.getViolations());
+  }
+
+  @ExceptionHandler(InvalidWorkshopPlanException.class)
+  ResponseEntity<ProblemDetail> invalidWorkshop(InvalidWorkshopPlanException e) {
+    return invalid("The request has errors", e.getViolations());
   }
 
   @ExceptionHandler(ConstraintViolationException.class)

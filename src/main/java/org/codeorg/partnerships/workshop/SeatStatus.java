@@ -2,5 +2,7 @@ package org.codeorg.partnerships.workshop;
 
 public enum SeatStatus {
   ENROLLED,
-  WAITLISTED
+  WAITLISTED,
+  /** The workshop was cancelled. */
+  CANCELLED
 }

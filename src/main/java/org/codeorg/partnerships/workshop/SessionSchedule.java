@@ -74,12 +74,16 @@ public @interface SessionSchedule {
           valid = false;
           continue;
         }
-        if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_SESSION_LENGTH) > 0
+        if (!end.isAfter(start)) {
+          at(context, i, "endsAt", "must be after the session starts");
+          valid = false;
+        } else if (Duration.between(start, end).compareTo(MAX_SESSION_LENGTH) > 0
             || Duration.between(start, end).toHours() < 1) {
           at(context, i, null, "must last between 1 and 12 hours");
           valid = false;
         } else if (!start.isAfter(previousEnd)) {
-          at(context, i, "startsAt", i == 0 ? "must be in the future" : "must be after the previous session ends");
+          at(context, i, "startsAt", i == 0 ? "must be in the future"
+              : "must be after the previous session ends (sessions must not overlap)");
           valid = false;
         }
         previousEnd = end;

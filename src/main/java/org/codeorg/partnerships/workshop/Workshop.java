@@ -57,6 +57,20 @@ public class Workshop {
   @Column(nullable = false)
   private int capacity;
 
+  /** IANA id, e.g. {@code America/Los_Angeles}: the sessions are shown (and invites written) in it. */
+  @Column(name = "time_zone", nullable = false)
+  private String timeZone;
+
+  /** SEQUENCE of the calendar invites: raised on every change their recipients must see. */
+  @Column(name = "calendar_sequence", nullable = false)
+  private int calendarSequence;
+
+  @Column(name = "cancelled_at")
+  private Instant cancelledAt;
+
+  @Column(name = "cancellation_reason")
+  private String cancellationReason;
+
   @Column(nullable = false)
   private String organizer;
 
@@ -94,7 +108,7 @@ public class Workshop {
   }
 
   Workshop(String reference, Course course, int phaseNumber, String title, String region, String location,
-      int capacity, String organizer, List<SessionTimes> times, Instant now) {
+      int capacity, java.time.ZoneId zone, String organizer, List<SessionTimes> times, Instant now) {
     this.reference = reference;
     this.course = course;
     this.phaseNumber = phaseNumber;
@@ -102,6 +116,7 @@ public class Workshop {
     this.region = region;
     this.location = location;
     this.capacity = capacity;
+    this.timeZone = zone.getId();
     this.organizer = organizer;
     this.status = WorkshopStatus.PLANNING;
     this.createdAt = now;
@@ -123,6 +138,7 @@ public class Workshop {
       sessions.remove(sessions.size() - 1);
     }
     datesRevision++;
+    calendarSequence++;
   }
 
   /** Whether the sessions are exactly these times already. */
@@ -140,6 +156,24 @@ public class Workshop {
 
   void assignFacilitator(String userId) {
     this.facilitator = userId;
+  }
+
+  /** Another facilitator takes over: the invites change (new attendee), so their SEQUENCE grows. */
+  void replaceFacilitator(String userId) {
+    this.facilitator = userId;
+    calendarSequence++;
+  }
+
+  void cancel(String reason, Instant now) {
+    this.status = WorkshopStatus.CANCELLED;
+    this.cancellationReason = reason;
+    this.cancelledAt = now;
+    calendarSequence++;
+  }
+
+  /** A seat changed hands: the invites sent from now on are a newer version. */
+  void seatsChanged() {
+    calendarSequence++;
   }
 
   void recordVendorConfirmation(String confirmation) {
@@ -217,6 +251,26 @@ public class Workshop {
 
   public WorkshopStatus getStatus() {
     return status;
+  }
+
+  public java.time.ZoneId zone() {
+    return java.time.ZoneId.of(timeZone);
+  }
+
+  public String getTimeZone() {
+    return timeZone;
+  }
+
+  public int getCalendarSequence() {
+    return calendarSequence;
+  }
+
+  public Instant getCancelledAt() {
+    return cancelledAt;
+  }
+
+  public String getCancellationReason() {
+    return cancellationReason;
   }
 
   public int getDatesRevision() {

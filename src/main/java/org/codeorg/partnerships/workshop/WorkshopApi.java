@@ -59,6 +59,28 @@ public class WorkshopApi {
     return views.view(reference);
   }
 
+  /** See {@link WorkshopScheduling#cancel} for the answers to bad input (400, 404, 409). */
+  @PostMapping("/api/workshops/{reference}/cancellation")
+  @Operation(summary = "Cancel a workshop",
+      description = "PD managers, before its last session ends (409 after, or when cancelled already). Enrolled and "
+          + "waitlisted teachers and the facilitator get the reason and a METHOD:CANCEL calendar update; the vendor's "
+          + "order is cancelled by email; each enrolled teacher waits for a seat again.")
+  public WorkshopViews.WorkshopView cancel(@PathVariable String reference, @RequestBody WorkshopPlan.Cancellation body) {
+    scheduling.cancel(reference, body);
+    return views.view(reference);
+  }
+
+  /** See {@link WorkshopScheduling#replaceFacilitator} for the answers to bad input (400, 404, 409). */
+  @PutMapping("/api/workshops/{reference}/facilitator")
+  @Operation(summary = "Replace a workshop's facilitator",
+      description = "PD managers, until the last session ends. The new facilitator (a member of the facilitators "
+          + "group) gets the invite and the open attendance tasks; the former one a METHOD:CANCEL update.")
+  public WorkshopViews.WorkshopView replaceFacilitator(@PathVariable String reference,
+      @RequestBody WorkshopPlan.FacilitatorChange body) {
+    scheduling.replaceFacilitator(reference, body);
+    return views.view(reference);
+  }
+
   /** @throws UnknownWorkshopException no workshop with this reference (404) */
   @GetMapping("/api/workshops/{reference}")
   @Operation(summary = "Read a workshop: sessions, seats, waitlist, attendance")

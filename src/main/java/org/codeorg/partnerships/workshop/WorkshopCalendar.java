@@ -1,62 +1,143 @@
 package org.codeorg.partnerships.workshop;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import net.fortuna.ical4j.data.CalendarOutputter;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TimeZone;
+import net.fortuna.ical4j.model.TimeZoneRegistry;
+import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Method;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
 /**
- * iCalendar (RFC 5545) invites for a workshop: one event per session. UIDs stay the same when
- * the dates change and SEQUENCE grows, so calendars update the events instead of adding new ones.
+ * iCalendar (RFC 5545, iTIP RFC 5546) invites for a workshop, written with
+ * <a href="https://www.ical4j.org/">ical4j</a> 4.1: one VEVENT per session with
+ * {@code DTSTART;TZID=<the workshop's zone>} and that zone's VTIMEZONE, ORGANIZER (the organizing
+ * PD manager), one ATTENDEE (the recipient, {@code RSVP=TRUE}), a UID that stays the same for a
+ * session ({@code WS-00001-session-1@partnerships.code.org}) and the workshop's stored SEQUENCE,
+ * raised on every change, so calendars update or remove the event instead of adding another.
+ * {@code METHOD:REQUEST} invites, {@code METHOD:CANCEL} (with {@code STATUS:CANCELLED}) withdraws.
+ *
+ * <p>Why ical4j rather than biweekly (both resolve from Maven Central, both escape and fold text):
+ * ical4j ships the VTIMEZONE definitions of every IANA zone in its jar, so an invite carries its
+ * zone without a network call; biweekly writes a VTIMEZONE only from a definition it downloads
+ * (tzurl.org) or one written by hand. ical4j's parser is strict by default
+ * ({@code CalendarBuilder} without relaxed-parsing hints, plus {@code Calendar.validate()}), which
+ * the tests use to read every invite the outbox sends. Its optional Groovy DSL and filter parser
+ * are excluded in the pom.
  */
 public final class WorkshopCalendar {
 
-  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", java.util.Locale.US)
-      .withZone(ZoneOffset.UTC);
-  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+  private static final String PRODUCT_ID = "-//Code.org//District Partnership Orchestrator//EN";
+  private static final TimeZoneRegistry ZONES = TimeZoneRegistryFactory.getInstance().createRegistry();
+
+  /** Who receives an invite: its one ATTENDEE. */
+  public record Recipient(String name, String email) {
+  }
 
   private WorkshopCalendar() {
   }
 
-  public static String invite(Workshop workshop, String organizerEmail, Instant now) {
-    StringBuilder ics = new StringBuilder();
-    line(ics, "BEGIN:VCALENDAR");
-    line(ics, "VERSION:2.0");
-    line(ics, "PRODID:-//Code.org//District Partnership Orchestrator//EN");
-    line(ics, "METHOD:REQUEST");
-    for (WorkshopSession session : workshop.getSessions()) {
-      line(ics, "BEGIN:VEVENT");
-      line(ics, "UID:" + workshop.getReference() + "-session-" + session.getSessionNumber() + "@partnerships.code.org");
-      line(ics, "SEQUENCE:" + workshop.getDatesRevision());
-      line(ics, "DTSTAMP:" + UTC.format(now));
-      line(ics, "DTSTART:" + UTC.format(session.getStartsAt()));
-      line(ics, "DTEND:" + UTC.format(session.getEndsAt()));
-      line(ics, "SUMMARY:" + escape(workshop.getTitle() + " (session " + session.getSessionNumber() + " of "
-          + workshop.getSessions().size() + ")"));
-      line(ics, "LOCATION:" + escape(workshop.getLocation()));
-      line(ics, "ORGANIZER:mailto:" + organizerEmail);
-      line(ics, "END:VEVENT");
-    }
-    line(ics, "END:VCALENDAR");
-    return ics.toString();
+  /**
+   * The invite ({@code METHOD:REQUEST}) for one recipient: every session of the workshop.
+   *
+   * @return the calendar as text, CRLF line ends, lines folded
+   * @throws IllegalStateException the calendar breaks RFC 5545 (a bug, not bad input: every value is checked earlier)
+   */
+  public static String invite(Workshop workshop, Recipient recipient, String organizerEmail, Instant now) {
+    return write(workshop, recipient, organizerEmail, now, ImmutableMethod.REQUEST);
   }
 
-  /** The sessions as the email templates list them. */
+  /**
+   * The withdrawal ({@code METHOD:CANCEL}) of every session for one recipient: the workshop was
+   * cancelled, the teacher gave up the seat, or the facilitator was replaced.
+   *
+   * @throws IllegalStateException as {@link #invite}
+   */
+  public static String cancellation(Workshop workshop, Recipient recipient, String organizerEmail, Instant now) {
+    return write(workshop, recipient, organizerEmail, now, ImmutableMethod.CANCEL);
+  }
+
+  /** The METHOD of an invite this class wrote (REQUEST or CANCEL); for the MIME part's {@code method=}. */
+  public static String method(String ics) {
+    if (ics == null) {
+      return null;
+    }
+    return ics.contains("\r\nMETHOD:CANCEL\r\n") ? "CANCEL" : "REQUEST";
+  }
+
+  private static String write(Workshop workshop, Recipient recipient, String organizerEmail, Instant now,
+      Method method) {
+    ZoneId zone = workshop.zone();
+    TimeZone timeZone = ZONES.getTimeZone(zone.getId());
+    Calendar calendar = new Calendar();
+    calendar.add(new ProdId(PRODUCT_ID));
+    calendar.add(ImmutableVersion.VERSION_2_0);
+    calendar.add(ImmutableCalScale.GREGORIAN);
+    calendar.add(method);
+    if (timeZone != null) {
+      calendar.add(timeZone.getVTimeZone());
+    }
+    int count = workshop.getSessions().size();
+    for (WorkshopSession session : workshop.getSessions()) {
+      VEvent event = new VEvent(session.getStartsAt().atZone(zone), session.getEndsAt().atZone(zone),
+          workshop.getTitle() + " (session " + session.getSessionNumber() + " of " + count + ")");
+      event.add(new Uid(workshop.getReference() + "-session-" + session.getSessionNumber() + "@partnerships.code.org"));
+      event.add(new Sequence(workshop.getCalendarSequence()));
+      event.replace(new DtStamp(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+      event.add(new Location(workshop.getLocation()));
+      event.add(new Description(workshop.getTitle() + " (" + workshop.getReference() + "), "
+          + WorkshopTimeZones.timeRange(session.getStartsAt(), session.getEndsAt(), zone) + ". "
+          + session.getHours() + " PD hours."));
+      event.add(new Organizer(URI.create("mailto:" + organizerEmail)));
+      event.add(new Attendee(new ParameterList(List.of(Role.REQ_PARTICIPANT, PartStat.NEEDS_ACTION, Rsvp.TRUE,
+          // RFC 5545 allows no DQUOTE in a parameter value, and ical4j writes one as it is.
+          new Cn(recipient.name().replace('"', '\'')))), URI.create("mailto:" + recipient.email())));
+      if (method.equals(ImmutableMethod.CANCEL)) {
+        event.add(ImmutableStatus.VEVENT_CANCELLED);
+      }
+      calendar.add(event);
+    }
+    StringWriter out = new StringWriter();
+    try {
+      new CalendarOutputter(true).output(calendar, out);
+    } catch (IOException | net.fortuna.ical4j.validate.ValidationException e) {
+      throw new IllegalStateException("Invite for workshop " + workshop.getReference() + " is not valid iCalendar", e);
+    }
+    return out.toString();
+  }
+
+  /** The sessions as the email templates list them, in the workshop's zone ("9:00 AM–3:00 PM PDT"). */
   public static List<Map<String, Object>> sessions(Workshop workshop) {
+    ZoneId zone = workshop.zone();
     return workshop.getSessions().stream().map(s -> Map.<String, Object>of(
         "number", s.getSessionNumber(),
-        "date", DAY.format(s.getStartsAt()),
-        "time", TIME.format(s.getStartsAt()) + "–" + TIME.format(s.getEndsAt()) + " UTC",
+        "date", WorkshopTimeZones.day(s.getStartsAt(), zone),
+        "time", WorkshopTimeZones.timeRange(s.getStartsAt(), s.getEndsAt(), zone),
         "hours", s.getHours())).toList();
-  }
-
-  private static void line(StringBuilder ics, String content) {
-    ics.append(content).append("\r\n");
-  }
-
-  private static String escape(String text) {
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n");
   }
 }

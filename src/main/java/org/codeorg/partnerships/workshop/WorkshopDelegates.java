@@ -3,6 +3,7 @@ package org.codeorg.partnerships.workshop;
 import static org.codeorg.partnerships.workshop.WorkshopProcess.FACILITATOR;
 import static org.codeorg.partnerships.workshop.WorkshopProcess.WORKSHOP_ID;
 
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -21,6 +22,55 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 class WorkshopDelegates {
+
+  /**
+   * {@code Task_RecordWorkshop}: an instance started from the Tasklist start form gets its workshop
+   * (the form's fields checked like the API's; {@link InvalidWorkshopPlanException} fails the start,
+   * 400, nothing written); one started by {@code POST /api/workshops} has it already.
+   */
+  @Bean("recordWorkshop")
+  JavaDelegate recordWorkshop(WorkshopScheduling scheduling) {
+    return execution -> {
+      if (WORKSHOP_ID.get(execution) != null) {
+        return;
+      }
+      Map<String, Object> variables = scheduling.recordStartForm(execution.getVariables(),
+          WorkshopProcess.SCHEDULED_BY.require(execution), execution.getProcessInstanceId());
+      execution.setProcessBusinessKey(WorkshopProcess.WORKSHOP_REFERENCE.from(variables));
+      execution.removeVariables(StartFormWorkshop.FIELDS);
+      execution.setVariables(variables);
+    };
+  }
+
+  /**
+   * {@code Task_CancelWorkshop} of {@code cancel-workshop} (Tasklist start form): the rules of
+   * {@link WorkshopScheduling#cancel}; a broken one fails the start (400 in Tasklist) naming the form's field.
+   */
+  @Bean("cancelWorkshop")
+  JavaDelegate cancelWorkshop(WorkshopScheduling scheduling) {
+    return execution -> {
+      String reference = WorkshopCancellationProcess.WORKSHOP_REFERENCE.get(execution);
+      String field = WorkshopCancellationProcess.WORKSHOP_REFERENCE.name();
+      try {
+        scheduling.cancel(reference == null ? "" : reference.trim(),
+            new WorkshopPlan.Cancellation(WorkshopCancellationProcess.CANCELLATION_REASON.get(execution)));
+      } catch (jakarta.validation.ConstraintViolationException e) {
+        throw new FormFieldValidationException(WorkshopCancellationProcess.CANCELLATION_REASON.name(),
+            WorkshopCancellationProcess.CANCELLATION_REASON.name() + " " + e.getConstraintViolations().iterator().next()
+                .getMessage());
+      } catch (UnknownWorkshopException e) {
+        throw new FormFieldValidationException(field, field + " '" + reference + "' is not a workshop");
+      } catch (org.codeorg.partnerships.common.NotWaitingException e) {
+        throw new FormFieldValidationException(field, field + ": " + e.getMessage());
+      }
+    };
+  }
+
+  /** {@code Task_SendCancellations}: CANCEL updates to the teachers and the facilitator, the vendor's order cancelled. */
+  @Bean("sendCancellations")
+  JavaDelegate sendCancellations(WorkshopNotifications notifications) {
+    return execution -> notifications.cancelled(WORKSHOP_ID.require(execution), execution.getProcessInstanceId());
+  }
 
   /** {@code Task_AssignFacilitator}; sets what {@code Gateway_FacilitatorFound} reads. */
   @Bean({"assignFacilitator", "assignWorkshopFacilitator"})

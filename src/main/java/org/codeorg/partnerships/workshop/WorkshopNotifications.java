@@ -40,6 +40,7 @@ public class WorkshopNotifications {
   private final WorkshopSeatRepository seats;
   private final WorkshopAttendanceRepository attendance;
   private final TeacherRepository teachers;
+  private final org.codeorg.partnerships.pd.PdPhaseRepository phases;
   private final PartnershipEmails partnershipEmails;
   private final MailOutbox outbox;
   private final OutboxMailProperties mailProperties;
@@ -48,13 +49,15 @@ public class WorkshopNotifications {
   private final Clock clock;
 
   public WorkshopNotifications(WorkshopRepository workshops, WorkshopSeatRepository seats,
-      WorkshopAttendanceRepository attendance, TeacherRepository teachers, PartnershipEmails partnershipEmails,
+      WorkshopAttendanceRepository attendance, TeacherRepository teachers,
+      org.codeorg.partnerships.pd.PdPhaseRepository phases, PartnershipEmails partnershipEmails,
       MailOutbox outbox, OutboxMailProperties mailProperties, PdProperties pdProperties, IdentityService identityService,
       Clock clock) {
     this.workshops = workshops;
     this.seats = seats;
     this.attendance = attendance;
     this.teachers = teachers;
+    this.phases = phases;
     this.partnershipEmails = partnershipEmails;
     this.outbox = outbox;
     this.mailProperties = mailProperties;
@@ -80,7 +83,7 @@ public class WorkshopNotifications {
   /** The teacher has a seat: the notice carries the calendar invite. */
   void enrolled(Workshop workshop, Teacher teacher, String processInstanceId) {
     partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_ENROLLED,
-        processInstanceId, null, teacherModel(workshop, teacher), invite(workshop));
+        processInstanceId, null, teacherModel(workshop, teacher), invite(workshop, teacher));
   }
 
   /** @param position the teacher's place on the waitlist, from 1 */
@@ -100,7 +103,7 @@ public class WorkshopNotifications {
    */
   public int remind(Long workshopId, int daysBefore, String processInstanceId) {
     Workshop workshop = workshops.require(workshopId);
-    Instant lastMoment = workshop.firstSessionStart().minus(Duration.ofDays(daysBefore - 1L));
+    Instant lastMoment = workshop.firstSessionStart().atZone(workshop.zone()).minusDays(daysBefore - 1L).toInstant();
     if (clock.instant().isAfter(lastMoment)) {
       log.info("Workshop {}: {}-day reminder skipped, its day has passed", workshop.getReference(), daysBefore);
       return 0;
@@ -122,11 +125,89 @@ public class WorkshopNotifications {
         "rev-" + workshop.getDatesRevision(), Map.of());
   }
 
+  /**
+   * The workshop is cancelled: every enrolled and waitlisted teacher and the facilitator get the
+   * reason and a {@code METHOD:CANCEL} calendar update; the vendor's order is cancelled by email.
+   * Each enrolled teacher's phase waits for a seat again. Through the outbox, so a retried step
+   * sends nothing twice.
+   *
+   * @return how many emails were queued
+   * @throws IllegalStateException when the workshop does not exist
+   */
+  public int cancelled(Long workshopId, String processInstanceId) {
+    Workshop workshop = workshops.require(workshopId);
+    String organizer = organizerEmail(workshop);
+    int sent = 0;
+    for (WorkshopSeat seat : seats.findByWorkshopIdOrderByPositionAscIdAsc(workshopId)) {
+      if (seat.getStatus() != SeatStatus.CANCELLED) {
+        if (seat.getStatus() == SeatStatus.ENROLLED) {
+          phases.findById(seat.getPdPhaseId()).ifPresent(org.codeorg.partnerships.pd.PdPhase::unseat);
+        }
+        seat.cancel();
+      }
+      Teacher teacher = teachers.findById(seat.getTeacherId()).orElseThrow();
+      Map<String, Object> model = teacherModel(workshop, teacher);
+      model.put("cancellationReason", workshop.getCancellationReason());
+      model.put("teacher", true);
+      partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_CANCELLED,
+          processInstanceId, null, model, WorkshopCalendar.cancellation(workshop,
+              new WorkshopCalendar.Recipient(teacher.getName(), teacher.getEmail()), organizer, clock.instant()));
+      sent++;
+    }
+    User facilitator = user(workshop.getFacilitator());
+    if (facilitator != null && facilitator.getEmail() != null) {
+      Map<String, Object> model = workshopModel(workshop);
+      model.put("recipientName", facilitator.getFirstName() + " " + facilitator.getLastName());
+      model.put("cancellationReason", workshop.getCancellationReason());
+      model.put("teacher", false);
+      outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_CANCELLED, facilitator.getEmail(), organizer, model, null,
+          processInstanceId, null, WorkshopCalendar.cancellation(workshop, recipient(facilitator), organizer,
+              clock.instant())));
+      sent++;
+    }
+    Map<String, Object> order = workshopModel(workshop);
+    if (workshop.getVendorConfirmation() != null) {
+      order.put("vendorConfirmation", workshop.getVendorConfirmation());
+    }
+    outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_ORDER_CANCELLED, pdProperties.vendorEmail(), organizer,
+        order, null, processInstanceId, null));
+    return sent + 1;
+  }
+
+  /**
+   * The facilitator was replaced: the new one gets the invite ({@code METHOD:REQUEST}), the former
+   * one a {@code METHOD:CANCEL} update with the reason, both at the workshop's new SEQUENCE.
+   *
+   * @throws IllegalStateException when the workshop does not exist
+   */
+  public void facilitatorReplaced(Workshop workshop, String formerUserId) {
+    String organizer = organizerEmail(workshop);
+    String occurrence = "seq-" + workshop.getCalendarSequence();
+    User former = user(formerUserId);
+    if (former != null && former.getEmail() != null) {
+      Map<String, Object> model = workshopModel(workshop);
+      model.put("recipientName", former.getFirstName() + " " + former.getLastName());
+      model.put("cancellationReason", "Another facilitator leads this workshop; thank you for your availability.");
+      model.put("teacher", false);
+      outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_CANCELLED, former.getEmail(), organizer, model, null,
+          workshop.getProcessInstanceId(), occurrence, WorkshopCalendar.cancellation(workshop, recipient(former),
+              organizer, clock.instant())));
+    }
+    User next = user(workshop.getFacilitator());
+    if (next != null && next.getEmail() != null) {
+      Map<String, Object> model = workshopModel(workshop);
+      model.put("recipientName", next.getFirstName() + " " + next.getLastName());
+      outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_FACILITATOR_ASSIGNED, next.getEmail(), organizer, model,
+          null, workshop.getProcessInstanceId(), occurrence, WorkshopCalendar.invite(workshop, recipient(next),
+              organizer, clock.instant())));
+    }
+  }
+
   /** @throws IllegalStateException when the workshop does not exist */
   public void remindOrganizerToClose(Long workshopId, String processInstanceId) {
     Workshop workshop = workshops.require(workshopId);
     Map<String, Object> model = workshopModel(workshop);
-    model.put("lastSessionDate", WorkshopCalendar.DAY.format(workshop.lastSessionEnd()));
+    model.put("lastSessionDate", WorkshopTimeZones.day(workshop.lastSessionEnd(), workshop.zone()));
     outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_CLOSE_REMINDER, organizerEmail(workshop), null, model, null,
         processInstanceId, null));
   }
@@ -158,31 +239,39 @@ public class WorkshopNotifications {
 
   private int toEnrolledAndFacilitator(Workshop workshop, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra) {
-    String ics = invite(workshop);
     int sent = 0;
     for (WorkshopSeat seat : seats.enrolled(workshop.getId())) {
       Teacher teacher = teachers.findById(seat.getTeacherId()).orElseThrow();
       Map<String, Object> model = teacherModel(workshop, teacher);
       model.putAll(extra);
       partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), milestone, processInstanceId, occurrence,
-          model, ics);
+          model, invite(workshop, teacher));
       sent++;
     }
-    User facilitator = workshop.getFacilitator() == null ? null
-        : identityService.createUserQuery().userId(workshop.getFacilitator()).singleResult();
+    User facilitator = user(workshop.getFacilitator());
     if (facilitator != null && facilitator.getEmail() != null) {
       Map<String, Object> model = workshopModel(workshop);
       model.putAll(extra);
       model.put("recipientName", facilitator.getFirstName() + " " + facilitator.getLastName());
       outbox.enqueue(new EmailRequest(milestone, facilitator.getEmail(), organizerEmail(workshop), model, null,
-          processInstanceId, occurrence, ics));
+          processInstanceId, occurrence, WorkshopCalendar.invite(workshop, recipient(facilitator),
+              organizerEmail(workshop), clock.instant())));
       sent++;
     }
     return sent;
   }
 
-  private String invite(Workshop workshop) {
-    return WorkshopCalendar.invite(workshop, organizerEmail(workshop), clock.instant());
+  private User user(String userId) {
+    return userId == null ? null : identityService.createUserQuery().userId(userId).singleResult();
+  }
+
+  private static WorkshopCalendar.Recipient recipient(User user) {
+    return new WorkshopCalendar.Recipient(user.getFirstName() + " " + user.getLastName(), user.getEmail());
+  }
+
+  private String invite(Workshop workshop, Teacher teacher) {
+    return WorkshopCalendar.invite(workshop, new WorkshopCalendar.Recipient(teacher.getName(), teacher.getEmail()),
+        organizerEmail(workshop), clock.instant());
   }
 
   private String organizerEmail(Workshop workshop) {
@@ -203,6 +292,7 @@ public class WorkshopNotifications {
     model.put("location", workshop.getLocation());
     model.put("sessions", WorkshopCalendar.sessions(workshop));
     model.put("totalHours", workshop.totalHours());
+    model.put("timeZone", workshop.getTimeZone());
     return model;
   }
 }

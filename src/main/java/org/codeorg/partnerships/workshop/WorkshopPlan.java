@@ -22,6 +22,7 @@ import org.codeorg.partnerships.partnership.Course;
  * Without a title, {@link WorkshopScheduling} names the workshop after course, phase and first day.
  */
 @WorkshopPhaseOfTrack
+@WorkshopTimeZone
 public record WorkshopPlan(
     @OneOf(value = Course.class, message = "must be one of {values}") @SingleLine @Schema(example = "ECS")
     String course,
@@ -31,6 +32,9 @@ public record WorkshopPlan(
     @Schema(example = "CA") String region,
     @NotBlank(message = "is required") @Size(max = 300, message = "must be at most 300 characters") @SingleLine
     @Schema(example = "Tacoma Learning Center") String location,
+    @Size(max = 64, message = "must be at most 64 characters") @SingleLine
+    @Schema(example = "America/Los_Angeles", description = "IANA time zone where the workshop takes place; "
+        + "default: the region's (CA → America/Los_Angeles)") String timeZone,
     @NotNull(message = CAPACITY) @Min(value = 1, message = CAPACITY) @Max(value = 500, message = CAPACITY)
     @Schema(example = "30") Integer capacity,
     @SessionSchedule List<@Valid Session> sessions) {
@@ -44,6 +48,22 @@ public record WorkshopPlan(
    */
   public record Session(@SingleLine @Schema(example = "2027-07-12T09:00:00-07:00") String startsAt,
       @SingleLine @Schema(example = "2027-07-12T16:00:00-07:00") String endsAt) {
+  }
+
+  /** The plan's zone: the one given, else the region's. Only for a plan that passed its checks. */
+  public java.time.ZoneId zone() {
+    return timeZone == null || timeZone.isBlank() ? WorkshopTimeZones.ofRegion(region).orElseThrow()
+        : WorkshopTimeZones.parse(timeZone).orElseThrow();
+  }
+
+  /** Why a PD manager cancels a workshop; emailed to the enrolled, the waitlisted and the facilitator. */
+  public record Cancellation(@NotBlank(message = "is required") @Size(max = 1000, message = "must be at most 1000 characters")
+      @org.codeorg.partnerships.common.MultiLine @Schema(example = "The venue is closed for repairs") String reason) {
+  }
+
+  /** Another member of the facilitators group leads the workshop. */
+  public record FacilitatorChange(@NotBlank(message = "is required") @Size(max = 64, message = "must be at most 64 characters")
+      @SingleLine @Schema(example = "facilitator2") String facilitator) {
   }
 
   /** New dates for a scheduled workshop. */

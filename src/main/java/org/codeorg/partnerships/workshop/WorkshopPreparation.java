@@ -55,6 +55,11 @@ public class WorkshopPreparation {
     qualifications.qualify(userId, workshop.getCourse());
   }
 
+  /** The facilitator may lead workshops of the course from now on. */
+  void qualify(String userId, org.codeorg.partnerships.partnership.Course course) {
+    qualifications.qualify(userId, course);
+  }
+
   /** Whether {@code userId} is a member of the facilitators group; false for null. */
   public boolean isFacilitator(String userId) {
     return userId != null && identityService.createUserQuery().userId(userId).memberOfGroup(StaffGroups.FACILITATORS)

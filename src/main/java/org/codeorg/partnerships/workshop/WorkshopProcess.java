@@ -17,10 +17,17 @@ public final class WorkshopProcess {
 
   public static final String PROCESS_KEY = "pd-workshop";
 
+  /** Synchronous first step: turns the Tasklist start form into a workshop (nothing when the API started it). */
+  public static final String TASK_RECORD_WORKSHOP = "Task_RecordWorkshop";
+
   public static final String TASK_CHOOSE_FACILITATOR = "Task_ChooseFacilitator";
   public static final String TASK_RECORD_VENDOR_CONFIRMATION = "Task_RecordVendorConfirmation";
   public static final String TASK_RECORD_ATTENDANCE = "Task_RecordSessionAttendance";
   public static final String TASK_CLOSE_WORKSHOP = "Task_CloseWorkshop";
+
+  /** A PD manager cancelled the workshop: the event subprocess {@code SubProcess_WorkshopCancelled} ends the instance. */
+  public static final String MESSAGE_CANCELLED = "WorkshopCancelled";
+  public static final String TASK_SEND_CANCELLATIONS = "Task_SendCancellations";
 
   /** Staff changed the sessions' dates before the workshop started; carries the new timers. */
   public static final String MESSAGE_RESCHEDULED = "WorkshopRescheduled";
@@ -31,6 +38,21 @@ public final class WorkshopProcess {
   public static final ProcessVariable<String> WORKSHOP_TITLE = ProcessVariable.string("workshopTitle");
   /** User id of the PD manager who scheduled it: assignee of {@code Task_CloseWorkshop}. */
   public static final ProcessVariable<String> ORGANIZER = ProcessVariable.string("organizer");
+
+  // --- the Tasklist start form "Schedule a workshop" (forms/schedule-workshop.form), removed once recorded ---
+  /** {@code camunda:initiator} of the start event: the PD manager who submitted the start form. */
+  public static final ProcessVariable<String> SCHEDULED_BY = ProcessVariable.string("workshopScheduledBy");
+  /** Submitted as the enum constant's name (the form's select); read as text so that a bad value is a field error. */
+  public static final ProcessVariable<org.codeorg.partnerships.partnership.Course> FORM_COURSE =
+      ProcessVariable.enumeration("course", org.codeorg.partnerships.partnership.Course.class);
+  public static final ProcessVariable<Long> FORM_PHASE = ProcessVariable.longValue("phase");
+  public static final ProcessVariable<String> FORM_TITLE = ProcessVariable.string("title");
+  public static final ProcessVariable<String> FORM_REGION = ProcessVariable.string("region");
+  public static final ProcessVariable<String> FORM_LOCATION = ProcessVariable.string("location");
+  public static final ProcessVariable<String> FORM_TIME_ZONE = ProcessVariable.string("timeZone");
+  public static final ProcessVariable<Long> FORM_CAPACITY = ProcessVariable.longValue("capacity");
+  /** Sessions 1 to {@value #FORM_SESSIONS}: {@code session1Date} (yyyy-MM-dd), {@code session1Starts} and {@code session1Ends} (HH:mm). */
+  public static final int FORM_SESSIONS = 3;
 
   // --- timers, set at scheduling and by MESSAGE_RESCHEDULED ---
   public static final ProcessVariable<Date> REMINDER_TEN_DAYS_AT = ProcessVariable.date("reminderTenDaysAt");

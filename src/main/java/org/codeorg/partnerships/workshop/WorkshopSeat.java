@@ -63,6 +63,14 @@ public class WorkshopSeat {
     this.createdAt = now;
   }
 
+  void cancel() {
+    this.status = SeatStatus.CANCELLED;
+  }
+
+  public Long getPdPhaseId() {
+    return pdPhaseId;
+  }
+
   public Long getWorkshopId() {
     return workshopId;
   }

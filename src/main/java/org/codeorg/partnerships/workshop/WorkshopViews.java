@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class WorkshopViews {
 
+  private static final java.time.format.DateTimeFormatter ISO = java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
   private final WorkshopRepository workshops;
   private final WorkshopSeatRepository seats;
   private final WorkshopAttendanceRepository attendance;
@@ -28,7 +30,13 @@ public class WorkshopViews {
     this.teachers = teachers;
   }
 
-  public record SessionView(int number, Instant startsAt, Instant endsAt, int hours) {
+  /**
+   * One session: {@code startsAt}/{@code endsAt} as UTC instants, {@code localStartsAt}/{@code localEndsAt}
+   * as ISO-8601 with the workshop zone's offset ({@code 2027-07-12T09:00:00-07:00}), and as people
+   * read them: {@code date} ("Monday, July 12, 2027") and {@code time} ("9:00 AM–3:00 PM PDT").
+   */
+  public record SessionView(int number, Instant startsAt, Instant endsAt, String localStartsAt, String localEndsAt,
+      String date, String time, int hours) {
   }
 
   public record SeatView(Long teacherId, String teacher, String partnership, String status, int position,
@@ -36,8 +44,9 @@ public class WorkshopViews {
   }
 
   public record WorkshopView(String reference, String course, int phase, String title, String region,
-      String location, int capacity, String status, String organizer, String facilitator, String vendorConfirmation,
-      int datesRevision, List<SessionView> sessions, List<SeatView> seats) {
+      String location, String timeZone, int capacity, String status, String organizer, String facilitator, String vendorConfirmation,
+      int datesRevision, int calendarSequence, String cancellationReason, List<SessionView> sessions,
+      List<SeatView> seats) {
   }
 
   public WorkshopView view(String reference) {
@@ -55,10 +64,12 @@ public class WorkshopViews {
               seat.getPosition(), present.getOrDefault(t.getId(), List.of()).stream().sorted().toList());
         }).toList();
     return new WorkshopView(w.getReference(), w.getCourse().name(), w.getPhaseNumber(), w.getTitle(), w.getRegion(),
-        w.getLocation(), w.getCapacity(), w.getStatus().name(), w.getOrganizer(), w.getFacilitator(),
-        w.getVendorConfirmation(), w.getDatesRevision(),
+        w.getLocation(), w.getTimeZone(), w.getCapacity(), w.getStatus().name(), w.getOrganizer(), w.getFacilitator(),
+        w.getVendorConfirmation(), w.getDatesRevision(), w.getCalendarSequence(), w.getCancellationReason(),
         w.getSessions().stream().map(s -> new SessionView(s.getSessionNumber(), s.getStartsAt(), s.getEndsAt(),
-            s.getHours())).toList(),
+            ISO.format(s.getStartsAt().atZone(w.zone())), ISO.format(s.getEndsAt().atZone(w.zone())),
+            WorkshopTimeZones.day(s.getStartsAt(), w.zone()),
+            WorkshopTimeZones.timeRange(s.getStartsAt(), s.getEndsAt(), w.zone()), s.getHours())).toList(),
         seatViews);
   }
 }

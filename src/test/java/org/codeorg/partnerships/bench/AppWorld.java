@@ -170,7 +170,8 @@ final class AppWorld implements Autopilot.World {
     List<SessionTimes> sessions = List.of(new SessionTimes(firstSession, firstSession.plus(Duration.ofHours(7))),
         new SessionTimes(firstSession.plus(Duration.ofDays(1)), firstSession.plus(Duration.ofDays(1)).plus(Duration.ofHours(7))));
     return scheduling.schedule(new WorkshopScheduling.Request(Course.valueOf(course), phase, course + " phase " + phase,
-        "CA", "Bench Learning Center", teachers.size(), sessions), "bench-pdmanager").getReference();
+        "CA", "Bench Learning Center", teachers.size(), java.time.ZoneId.of("America/Los_Angeles"), sessions),
+        "bench-pdmanager").getReference();
   }
 
   @Override

@@ -143,6 +143,147 @@ class PdScenarioTest extends SpringIntegrationTest {
         .isEqualTo(1);
   }
 
+  /**
+   * A cancelled workshop: the enrolled and the waitlisted teacher and the facilitator get the reason
+   * with a METHOD:CANCEL update (strictly parsed, same UIDs, higher SEQUENCE), the vendor's order is
+   * cancelled by email, the enrolled teacher waits for a seat again and the next workshop takes both.
+   */
+  @Test
+  void aCancelledWorkshopWithdrawsTheInvitesCancelsTheOrderAndItsTeachersWaitAgain() throws Exception {
+    Map<String, Object> application = application("ELEMENTARY", "CSF", 2);
+    DistrictJourney.Approved approved = district.run(application);
+    String reference = approved.reference();
+    district.complete(district.openTask(reference, "Task_ChooseElementaryPdPath", PD_MANAGER),
+        Map.of("elementaryPdPath", "REGIONAL_AFFILIATE"), PD_MANAGER);
+    district.runJobs(reference);
+    List<String> teachers = commitAll(approved, application);
+
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    String workshop = scheduleCsfWorkshop("2027-07-12T09:00:00-07:00", "2027-07-12T16:00:00-07:00", 1);
+    JsonNode view = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(view.get("seats").findValuesAsText("status")).containsExactly("ENROLLED", "WAITLISTED");
+    String title = view.get("title").asText();
+
+    Http.Response noReason = http.post("/api/workshops/" + workshop + "/cancellation", PD_MANAGER,
+        Map.of("reason", " "), Map.of());
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.body()).contains("\"reason\"");
+    assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("status").asText()).isEqualTo("OPEN");
+
+    Http.Response cancelled = http.post("/api/workshops/" + workshop + "/cancellation", PD_MANAGER,
+        Map.of("reason", "The venue is closed for repairs"), Map.of());
+    assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+    assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+    assertThat(http.post("/api/workshops/" + workshop + "/cancellation", PD_MANAGER,
+        Map.of("reason", "again"), Map.of()).status()).isEqualTo(409);
+    district.runJobs(workshop);
+
+    String facilitator = view.get("facilitator").asText() + "@partnerships.example.org";
+    for (String recipient : List.of(teachers.get(0), teachers.get(1), facilitator)) {
+      jakarta.mail.internet.MimeMessage message = district.deliveredTo(recipient, "Cancelled: " + title);
+      assertThat(DistrictJourney.plainText(message)).contains("The venue is closed for repairs",
+          "Monday, July 12, 2027, 9:00 AM–4:00 PM PDT");
+      String ics = PdJourney.calendarOf(message);
+      assertThat(org.codeorg.partnerships.support.Invites.method(ics)).isEqualTo("CANCEL");
+      assertThat(org.codeorg.partnerships.support.Invites.starts(ics)).containsExactly(Instant.parse("2027-07-12T16:00:00Z"));
+      assertThat(ics).contains("UID:" + workshop + "-session-1@", "SEQUENCE:1", "STATUS:CANCELLED", "mailto:" + recipient);
+      assertThat(calendarPartType(message)).contains("text/calendar", "method=CANCEL", "charset=UTF-8");
+    }
+    district.deliveredTo("workshop-orders@vendor.example", "Cancelled: order for workshop " + workshop);
+    pd.detail(reference).get("professionalDevelopment").forEach(t ->
+        assertThat(t.get("phases").get(0).get("status").asText()).as(t.get("name").asText()).isEqualTo("OPEN"));
+
+    // Exactly two seats: an open CSF workshop with a free seat would take other tests' teachers.
+    String next = scheduleCsfWorkshop("2027-07-19T09:00:00-07:00", "2027-07-19T16:00:00-07:00", 2);
+    assertThat(http.get("/api/workshops/" + next, PD_MANAGER).json().get("seats").findValuesAsText("status"))
+        .containsExactly("ENROLLED", "ENROLLED");
+  }
+
+  /**
+   * A replaced facilitator: the new one (a member of the facilitators group) gets the invite, the
+   * former one a CANCEL update, both at the raised SEQUENCE; a user outside the group is refused by field.
+   */
+  @Test
+  void aReplacedFacilitatorGetsACancelTheNewOneTheInvite() {
+    var identity = processEngine.getIdentityService();
+    if (identity.createUserQuery().userId("facilitator2").count() == 0) {
+      var user = identity.newUser("facilitator2");
+      user.setFirstName("Farid");
+      user.setLastName("Second");
+      user.setEmail("facilitator2@partnerships.example.org");
+      user.setPassword("facilitator2-password");
+      identity.saveUser(user);
+      identity.createMembership("facilitator2", "facilitators");
+    }
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    // Its own title: other tests' workshops email the same facilitator.
+    Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
+        "title", "Portland K-5 workshop (facilitator change)", "region", "OR", "location", "Portland Learning Center",
+        "capacity", 10, "sessions",
+        List.of(Map.of("startsAt", "2027-07-14T09:00:00-07:00", "endsAt", "2027-07-14T15:00:00-07:00"))), Map.of());
+    String workshop = scheduled.json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD_MANAGER),
+        Map.of("vendorConfirmation", "CATER-" + workshop), PD_MANAGER);
+    district.runJobs(workshop);
+    JsonNode view = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    String former = view.get("facilitator").asText();
+    String title = view.get("title").asText();
+
+    Http.Response notAFacilitator = http.put("/api/workshops/" + workshop + "/facilitator", PD_MANAGER,
+        Map.of("facilitator", "liaison"));
+    assertThat(notAFacilitator.status()).isEqualTo(400);
+    assertThat(notAFacilitator.body()).contains("\"facilitator\"", "facilitators group");
+    assertThat(http.put("/api/workshops/" + workshop + "/facilitator", PD_MANAGER, Map.of("facilitator", " "))
+        .status()).isEqualTo(400);
+    assertThat(http.put("/api/workshops/WS-99999/facilitator", PD_MANAGER, Map.of("facilitator", "facilitator2"))
+        .status()).isEqualTo(404);
+    assertThat(http.put("/api/workshops/" + workshop + "/facilitator", "manager:manager",
+        Map.of("facilitator", "facilitator2")).status()).isEqualTo(403);
+
+    Http.Response replaced = http.put("/api/workshops/" + workshop + "/facilitator", PD_MANAGER,
+        Map.of("facilitator", "facilitator2"));
+    assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+    assertThat(replaced.json().get("facilitator").asText()).isEqualTo("facilitator2");
+    int sequence = replaced.json().get("calendarSequence").asInt();
+    assertThat(sequence).isEqualTo(1);
+
+    String cancel = PdJourney.calendarOf(district.deliveredTo(former + "@partnerships.example.org", "Cancelled: " + title));
+    assertThat(org.codeorg.partnerships.support.Invites.method(cancel)).isEqualTo("CANCEL");
+    assertThat(cancel).contains("SEQUENCE:1", "UID:" + workshop + "-session-1@");
+    String invite = PdJourney.calendarOf(district.deliveredTo("facilitator2@partnerships.example.org",
+        "You facilitate: " + title));
+    assertThat(org.codeorg.partnerships.support.Invites.method(invite)).isEqualTo("REQUEST");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(invite)).containsExactly(Instant.parse("2027-07-14T16:00:00Z"));
+    assertThat(invite).contains("SEQUENCE:1", "mailto:facilitator2@partnerships.example.org", "RSVP=TRUE");
+    String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(workshop)
+        .singleResult().getId();
+    assertThat(processEngine.getRuntimeService().getVariable(instance, "facilitator")).isEqualTo("facilitator2");
+  }
+
+  private String scheduleCsfWorkshop(String startsAt, String endsAt, int capacity) {
+    Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
+        "region", "CA", "location", "Sacramento Learning Center", "capacity", capacity, "sessions",
+        List.of(Map.of("startsAt", startsAt, "endsAt", endsAt))), Map.of());
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+    String workshop = scheduled.json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD_MANAGER),
+        Map.of("vendorConfirmation", "CATER-" + workshop), PD_MANAGER);
+    district.runJobs(workshop);
+    return workshop;
+  }
+
+  private static String calendarPartType(jakarta.mail.internet.MimeMessage message) throws Exception {
+    jakarta.mail.internet.MimeMultipart mixed = (jakarta.mail.internet.MimeMultipart) message.getContent();
+    for (int i = 0; i < mixed.getCount(); i++) {
+      if (mixed.getBodyPart(i).isMimeType("text/calendar")) {
+        return mixed.getBodyPart(i).getContentType();
+      }
+    }
+    throw new AssertionError("no text/calendar part");
+  }
+
   @Test
   void onlyPdManagersScheduleWorkshopsAndBadInputIsAProblemWithTheField() {
     Map<String, Object> body = Map.of("course", "CSP", "phase", 1, "region", "California", "location", "",
@@ -182,7 +323,9 @@ class PdScenarioTest extends SpringIntegrationTest {
     JsonNode view = moved.json();
     String facilitatorEmail = view.get("facilitator").asText() + "@partnerships.example.org";
     String invite = PdJourney.calendarOf(district.deliveredTo(facilitatorEmail, "New dates: " + view.get("title").asText()));
-    assertThat(invite).contains("SEQUENCE:1", "DTSTART:20270719T160000Z", "UID:" + workshop + "-session-1@");
+    assertThat(invite).contains("SEQUENCE:1", "DTSTART;TZID=America/Los_Angeles:20270719T090000",
+        "UID:" + workshop + "-session-1@", "METHOD:REQUEST");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(invite)).containsExactly(Instant.parse("2027-07-19T16:00:00Z"));
     String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(workshop)
         .singleResult().getId();
     assertThat(processEngine.getManagementService().createJobQuery().processInstanceId(instance).timers()

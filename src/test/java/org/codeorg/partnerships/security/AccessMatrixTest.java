@@ -113,6 +113,11 @@ class AccessMatrixTest extends SpringIntegrationTest {
       "evaluator   | POST | /api/partnerships/{ref}/emails/1/retry              | 403",
       "anonymous   | POST | /api/partnerships/{ref}/teachers/1/pd-phases/1/completion | 401",
       "manager     | POST | /api/partnerships/{ref}/teachers/1/pd-phases/1/completion | 403",
+      // workshop changes: PD managers (and admins) only
+      "anonymous   | POST | /api/workshops/WS-99999/cancellation                | 401",
+      "manager     | POST | /api/workshops/WS-99999/cancellation                | 403",
+      "facilitator | POST | /api/workshops/WS-99999/cancellation                | 403",
+      "liaison     | POST | /api/workshops                                      | 403",
       // actuator: health for anyone, metrics and info for administrators only
       "anonymous   | GET  | /actuator/health                                    | 200",
       "anonymous   | GET  | /actuator/health/readiness                          | 200",

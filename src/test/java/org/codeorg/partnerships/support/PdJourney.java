@@ -185,7 +185,10 @@ public final class PdJourney {
     String title = view.get("title").asText();
     for (String teacher : teachers) {
       MimeMessage enrolled = district.deliveredTo(teacher, "You are enrolled: " + title);
-      assertThat(calendarOf(enrolled)).contains("BEGIN:VEVENT", "DTSTART:" + compact(firstSession));
+      String invite = calendarOf(enrolled);
+      assertThat(Invites.starts(invite)).first().isEqualTo(firstSession);
+      assertThat(invite).contains("DTSTART;TZID=America/Los_Angeles:", "BEGIN:VTIMEZONE", "ATTENDEE;", "RSVP=TRUE",
+          "mailto:" + teacher);
     }
 
     travelTo(firstSession.minus(Duration.ofDays(10)));
@@ -239,10 +242,6 @@ public final class PdJourney {
 
   public static void travelTo(Instant instant) {
     DueJobs.travelTo(instant);
-  }
-
-  private static String compact(Instant instant) {
-    return instant.toString().replace("-", "").replace(":", "");
   }
 
   /** The text/calendar attachment. */

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * exactly 10 and 3 days before the first session, new dates moving them, one attendance task per
  * session, the close reminder 2 days after the last session, then reporting and exit surveys.
  */
-@Deployment(resources = {"bpmn/pd-workshop.bpmn", "forms/choose-facilitator.form",
+@Deployment(resources = {"bpmn/pd-workshop.bpmn", "forms/schedule-workshop.form", "forms/choose-facilitator.form",
     "forms/record-vendor-confirmation.form", "forms/record-session-attendance.form", "forms/close-workshop.form"})
 class WorkshopProcessTest {
 
@@ -61,7 +61,7 @@ class WorkshopProcessTest {
         WorkshopProcess.SESSION_NUMBER.setLocal(task, WorkshopProcess.LOOP_COUNTER.require(task) + 1));
     Mocks.register("recordSessionAttendance", (TaskListener) task ->
         calls.add("attendance#" + WorkshopProcess.SESSION_NUMBER.require(task)));
-    for (String name : List.of("recordChosenFacilitator", "orderMaterialsAndMeals", "storeVendorConfirmation",
+    for (String name : List.of("recordWorkshop", "sendCancellations", "recordChosenFacilitator", "orderMaterialsAndMeals", "storeVendorConfirmation",
         "enrolWorkshopTeachers", "sendTenDayReminders", "sendThreeDayReminders", "notifyNewDates",
         "remindOrganizerToClose", "reportWorkshopAttendance", "sendExitSurveys")) {
       Mocks.register(name, (JavaDelegate) execution -> calls.add(name));
@@ -131,6 +131,80 @@ class WorkshopProcessTest {
     assertThat(instance).hasPassed("Boundary_WorkshopRescheduled", "Task_NotifyNewDates");
     assertThat(timerDue("Timer_TenDaysBefore")).isEqualTo(moved.minus(Duration.ofDays(10)));
     assertThat(calls).containsOnlyOnce("notifyNewDates");
+  }
+
+  @Test
+  void aCancelledWorkshopSendsItsCancellationsAndEndsWhereverItWaits() {
+    ProcessInstance instance = schedule(FIRST_SESSION);
+    complete(task(instance), WorkshopProcess.VENDOR_CONFIRMATION.with("CATER-1"));
+    runJobsDueAt(SCHEDULED_AT);
+    assertThat(instance).isWaitingAt("Timer_TenDaysBefore");
+
+    runtimeService().createMessageCorrelation(WorkshopProcess.MESSAGE_CANCELLED).processInstanceBusinessKey("WS-00001")
+        .correlate();
+    assertThat(instance).isWaitingAt(WorkshopProcess.TASK_SEND_CANCELLATIONS);
+    runJobsDueAt(SCHEDULED_AT);
+
+    assertThat(instance).isEnded().hasPassed("StartEvent_WorkshopCancelled", "EndEvent_WorkshopCancelled")
+        .hasNotPassed("Task_SendTenDayReminders");
+    assertThat(managementService().createJobQuery().count()).as("reminder timers removed").isZero();
+    assertThat(calls).containsOnlyOnce("sendCancellations");
+  }
+
+  /**
+   * US daylight-saving time ends on Sunday 7 November 2027: a Sacramento workshop on Monday 8
+   * November at 9:00 AM PST (17:00 UTC) is reminded on Friday 5 November and on 29 October at
+   * 9:00 AM PDT (16:00 UTC), the same local time of day, not 240 or 72 hours before.
+   */
+  @Test
+  void remindersKeepTheirLocalTimeAcrossTheNovemberChange() {
+    remindersFireAtNineInSacramento(Instant.parse("2027-11-08T17:00:00Z"), Instant.parse("2027-10-29T16:00:00Z"),
+        Instant.parse("2027-11-05T16:00:00Z"));
+  }
+
+  /**
+   * It starts on Sunday 12 March 2028: a workshop on Monday 13 March at 9:00 AM PDT (16:00 UTC)
+   * is reminded on 3 March and Friday 10 March at 9:00 AM PST (17:00 UTC).
+   */
+  @Test
+  void remindersKeepTheirLocalTimeAcrossTheMarchChange() {
+    remindersFireAtNineInSacramento(Instant.parse("2028-03-13T16:00:00Z"), Instant.parse("2028-03-03T17:00:00Z"),
+        Instant.parse("2028-03-10T17:00:00Z"));
+  }
+
+  private void remindersFireAtNineInSacramento(Instant firstSession, Instant tenDaysBefore, Instant threeDaysBefore) {
+    java.time.ZoneId sacramento = java.time.ZoneId.of("America/Los_Angeles");
+    List<SessionTimes> sessions = new ArrayList<>();
+    for (int i = 0; i < SESSIONS; i++) {
+      Instant start = firstSession.plus(Duration.ofDays(i));
+      sessions.add(new SessionTimes(start, start.plus(Duration.ofHours(7))));
+    }
+    Workshop workshop = new Workshop("WS-00001", org.codeorg.partnerships.partnership.Course.CSP, 1, "CSP", "CA",
+        "Sacramento", 30, sacramento, "pdmanager", sessions, SCHEDULED_AT);
+    ClockUtil.setCurrentTime(Date.from(firstSession.minus(Duration.ofDays(40))));
+    Map<String, Object> variables = new HashMap<>(WorkshopScheduling.timers(workshop));
+    WorkshopProcess.WORKSHOP_ID.putIn(variables, 1L);
+    WorkshopProcess.ORGANIZER.putIn(variables, "pdmanager");
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(WorkshopProcess.PROCESS_KEY, "WS-00001", variables);
+    runJobsDueAt(firstSession.minus(Duration.ofDays(40)));
+    complete(task(instance), WorkshopProcess.VENDOR_CONFIRMATION.with("CATER-1"));
+    runJobsDueAt(firstSession.minus(Duration.ofDays(40)));
+
+    assertThat(timerDue("Timer_TenDaysBefore")).isEqualTo(tenDaysBefore);
+    assertThat(tenDaysBefore.atZone(sacramento).toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+    runJobsDueAt(tenDaysBefore.minusSeconds(1));
+    assertThat(calls).doesNotContain("sendTenDayReminders");
+    runJobsDueAt(tenDaysBefore);
+    assertThat(calls).contains("sendTenDayReminders");
+
+    assertThat(timerDue("Timer_ThreeDaysBefore")).isEqualTo(threeDaysBefore);
+    assertThat(threeDaysBefore.atZone(sacramento).toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+    assertThat(threeDaysBefore.atZone(sacramento).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.FRIDAY);
+    runJobsDueAt(threeDaysBefore.minusSeconds(1));
+    assertThat(calls).doesNotContain("sendThreeDayReminders");
+    runJobsDueAt(threeDaysBefore);
+    assertThat(calls).contains("sendThreeDayReminders");
+    assertThat(timerDue("Timer_WorkshopStarts")).isEqualTo(firstSession);
   }
 
   private ProcessInstance schedule(Instant firstSession) {
