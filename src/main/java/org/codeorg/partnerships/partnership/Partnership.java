@@ -56,6 +56,10 @@ public class Partnership {
   @Column(nullable = false)
   private PartnershipStage stage;
 
+  /** When {@link #stage} was entered (the reports' days in stage). */
+  @Column(name = "stage_entered_at", nullable = false)
+  private Instant stageEnteredAt;
+
   @Column(name = "contact_name", nullable = false)
   private String contactName;
 
@@ -160,6 +164,7 @@ public class Partnership {
     this.tokenIssuedAt = now;
     this.replyToEmail = replyToEmail;
     this.stage = PartnershipStage.APPLICATION_REVIEW;
+    this.stageEnteredAt = now;
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -204,6 +209,9 @@ public class Partnership {
 
   /** Closing stages revoke the district's token: a closed partnership's links open nothing. */
   public void moveTo(PartnershipStage newStage, Instant now) {
+    if (newStage != stage) {
+      this.stageEnteredAt = now;
+    }
     this.stage = newStage;
     this.updatedAt = now;
     if (newStage.isClosed() && tokenRevokedAt == null) {
@@ -353,6 +361,10 @@ public class Partnership {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public Instant getStageEnteredAt() {
+    return stageEnteredAt;
   }
 
   public Instant getUpdatedAt() {
