@@ -64,7 +64,7 @@ public final class ReportDataSet {
       PartnershipStage stage = stage(i);
       // One district name that a spreadsheet would run as a formula: the CSV must neutralise it.
       String name = i == 3 ? "=HYPERLINK(\"http://evil.example\",\"Generated district 3\")" : "Generated district " + i;
-      districts.add(new Object[] {id, name, "G" + id, STATES[i % STATES.length], at});
+      districts.add(new Object[] {id, name, "G" + id, STATES[(i / 10) % STATES.length], at});
       partnerships.add(new Object[] {id, reference(i), id, schoolYear, stage.name(), "Contact " + i,
           "contact" + i + "@generated.example", "generated-" + i, at, "reply" + i + "@generated.example", at, at, 0L,
           Timestamp.from(now.minus(Duration.ofDays(i % 60)))});
