@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
  * The managers' reports of the Cockpit plugin (README, "Reports in Cockpit"): the dashboard, the
  * partnerships list, the PD report. Each report is a fixed number of SQL statements whatever the
  * number of rows (aggregates and correlated sub-queries, no per-row lookups): the dashboard 3, a
- * page of partnerships or of teachers 2, the PD report 6.
+ * page of partnerships, districts or teachers 2, the PD report 5.
  *
  * <p>Open tasks are the engine's runtime tasks whose process instance has the partnership's
  * reference as business key, as the staff API ({@code GET /api/partnerships/{reference}}) counts
@@ -110,6 +110,11 @@ public class PartnershipReports {
     private final String column;
     private final boolean reversed;
 
+    /** Sorting by an aggregate needs it for every row; by a column of the partnership, only for the page's rows. */
+    boolean computed() {
+      return !column.startsWith("p.") && !column.startsWith("d.");
+    }
+
     PartnershipSort(String column) {
       this(column, false);
     }
@@ -148,7 +153,8 @@ public class PartnershipReports {
   public record Page<T>(int page, int size, long total, List<T> rows) {
   }
 
-  private record Checked(MapSqlParameterSource params, String where, String orderBy, int page, int size) {
+  private record Checked(MapSqlParameterSource params, String where, String orderBy, int page, int size,
+      boolean computedSort) {
   }
 
   /**
@@ -161,19 +167,28 @@ public class PartnershipReports {
     Checked checked = check(query);
     long total = jdbc.queryForObject("SELECT COUNT(*) FROM partnership p JOIN district d ON d.id = p.district_id"
         + checked.where(), checked.params(), Long.class);
-    List<PartnershipRow> rows = jdbc.query(PARTNERSHIP_ROWS + checked.where() + checked.orderBy()
-        + " LIMIT :limit OFFSET :offset", checked.params()
-        .addValue("limit", checked.size()).addValue("offset", (long) checked.page() * checked.size()), this::row);
+    MapSqlParameterSource params = checked.params().addValue("limit", checked.size())
+        .addValue("offset", (long) checked.page() * checked.size());
+    // Sorted by a column of its own, the page's partnerships are chosen first and only their aggregates computed
+    // (an OFFSET would otherwise compute them for every skipped row); sorted by an aggregate, the aggregates are
+    // computed once per table (GROUP BY) and joined.
+    String sql = checked.computedSort()
+        ? AGGREGATED_ROWS + checked.where() + checked.orderBy() + " LIMIT :limit OFFSET :offset"
+        : PARTNERSHIP_COLUMNS + " FROM partnership p JOIN district d ON d.id = p.district_id WHERE p.id IN ("
+            + "SELECT p.id FROM partnership p JOIN district d ON d.id = p.district_id" + checked.where()
+            + checked.orderBy() + " LIMIT :limit OFFSET :offset)" + checked.orderBy();
+    List<PartnershipRow> rows = jdbc.query(sql, params, this::row);
     return new Page<>(checked.page(), checked.size(), total, rows);
   }
 
   /** Every partnership matching the filter (paging ignored), for the CSV download. One statement. */
   public List<PartnershipRow> allPartnerships(PartnershipQuery query) {
     Checked checked = check(query);
-    return jdbc.query(PARTNERSHIP_ROWS + checked.where() + checked.orderBy(), checked.params(), this::row);
+    return jdbc.query(AGGREGATED_ROWS + checked.where() + checked.orderBy(), checked.params(), this::row);
   }
 
-  private static final String PARTNERSHIP_ROWS = """
+  /** A partnership's columns with its aggregates as correlated sub-queries: for a few rows. */
+  private static final String PARTNERSHIP_COLUMNS = """
       SELECT p.reference, d.name AS district, d.state, p.school_year, p.stage, p.stage_entered_at,
         p.process_instance_id,
         (SELECT MIN(t.DUE_DATE_) FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
@@ -182,8 +197,20 @@ public class PartnershipReports {
           WHERE e.BUSINESS_KEY_ = p.reference) AS open_tasks,
         (SELECT COUNT(DISTINCT ph.teacher_id) FROM pd_phase ph WHERE ph.partnership_id = p.id) AS teachers_in_pd,
         (SELECT COALESCE(SUM(ph.hours_earned), 0) FROM pd_phase ph WHERE ph.partnership_id = p.id) AS hours_earned,
-        (SELECT COALESCE(SUM(ph.planned_hours), 0) FROM pd_phase ph WHERE ph.partnership_id = p.id) AS hours_planned
-      FROM partnership p JOIN district d ON d.id = p.district_id""";
+        (SELECT COALESCE(SUM(ph.planned_hours), 0) FROM pd_phase ph WHERE ph.partnership_id = p.id) AS hours_planned""";
+
+  /** Every partnership's aggregates, grouped once per table: for sorting by them and for the whole list. */
+  private static final String AGGREGATED_ROWS = """
+      SELECT p.reference, d.name AS district, d.state, p.school_year, p.stage, p.stage_entered_at,
+        p.process_instance_id, tk.next_deadline, COALESCE(tk.open_tasks, 0) AS open_tasks,
+        COALESCE(pd.teachers, 0) AS teachers_in_pd, COALESCE(pd.earned, 0) AS hours_earned,
+        COALESCE(pd.planned, 0) AS hours_planned
+      FROM partnership p JOIN district d ON d.id = p.district_id
+      LEFT JOIN (SELECT ph.partnership_id, COUNT(DISTINCT ph.teacher_id) AS teachers, SUM(ph.hours_earned) AS earned,
+          SUM(ph.planned_hours) AS planned FROM pd_phase ph GROUP BY ph.partnership_id) pd ON pd.partnership_id = p.id
+      LEFT JOIN (SELECT e.BUSINESS_KEY_ AS business_key, COUNT(*) AS open_tasks, MIN(t.DUE_DATE_) AS next_deadline
+          FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_ GROUP BY e.BUSINESS_KEY_) tk
+        ON tk.business_key = p.reference""";
 
   private PartnershipRow row(ResultSet rs, int i) throws SQLException {
     PartnershipStage stage = PartnershipStage.valueOf(rs.getString("stage"));
@@ -271,7 +298,7 @@ public class PartnershipReports {
     boolean sqlDescending = descending != sort.reversed;
     String orderBy = " ORDER BY " + sort.column + (sqlDescending ? " DESC NULLS LAST" : " ASC NULLS LAST")
         + ", p.reference ASC";
-    return new Checked(params, where.toString(), orderBy, page, size);
+    return new Checked(params, where.toString(), orderBy, page, size, sort.computed());
   }
 
   private static boolean present(String value) {
@@ -305,19 +332,12 @@ public class PartnershipReports {
   public record FacilitatorLoad(String facilitator, long workshops, long sessions, long hours) {
   }
 
-  public record PdReport(List<Hours> byDistrict, List<Hours> byCourse, List<PhaseRetention> phases,
+  public record PdReport(List<Hours> byCourse, List<PhaseRetention> phases,
       List<WorkshopFill> workshops, List<SessionAttendance> sessions, List<FacilitatorLoad> facilitators) {
   }
 
-  /** The PD report except the teachers (paged: {@link #teachers}). Six statements. */
+  /** The PD report except the districts and teachers (paged: {@link #districts}, {@link #teachers}). Five statements. */
   public PdReport pd() {
-    List<Hours> byDistrict = jdbc.query("""
-        SELECT d.name AS district, p.reference, COUNT(DISTINCT ph.teacher_id) AS teachers,
-          SUM(ph.hours_earned) AS earned, SUM(ph.planned_hours) AS planned
-        FROM pd_phase ph JOIN partnership p ON p.id = ph.partnership_id JOIN district d ON d.id = p.district_id
-        GROUP BY d.name, p.reference ORDER BY d.name, p.reference""",
-        (rs, i) -> new Hours(rs.getString("district"), rs.getString("reference"), rs.getLong("teachers"),
-            rs.getLong("earned"), rs.getLong("planned")));
     List<Hours> byCourse = jdbc.query("""
         SELECT ph.course, COUNT(DISTINCT ph.teacher_id) AS teachers, SUM(ph.hours_earned) AS earned,
           SUM(ph.planned_hours) AS planned
@@ -365,7 +385,57 @@ public class PartnershipReports {
         GROUP BY w.facilitator ORDER BY w.facilitator""",
         (rs, i) -> new FacilitatorLoad(rs.getString("facilitator"), rs.getLong("workshops"), rs.getLong("sessions"),
             rs.getLong("hours")));
-    return new PdReport(byDistrict, byCourse, phases, workshops, sessions, facilitators);
+    return new PdReport(byCourse, phases, workshops, sessions, facilitators);
+  }
+
+  private static final String DISTRICT_HOURS = """
+      SELECT d.name AS district, p.reference, COUNT(DISTINCT ph.teacher_id) AS teachers,
+        SUM(ph.hours_earned) AS earned, SUM(ph.planned_hours) AS planned
+      FROM pd_phase ph JOIN partnership p ON p.id = ph.partnership_id JOIN district d ON d.id = p.district_id""";
+
+  private static Hours hours(ResultSet rs, int i) throws SQLException {
+    return new Hours(rs.getString("district"), rs.getString("reference"), rs.getLong("teachers"), rs.getLong("earned"),
+        rs.getLong("planned"));
+  }
+
+  /**
+   * A page of PD hours per partnership (district name, reference), by district. Two statements.
+   *
+   * @throws ReportQueryException a negative page or a size outside 1..{@value #MAX_PAGE_SIZE} (400)
+   */
+  public Page<Hours> districts(Integer page, Integer size) {
+    int p = checkPage(page);
+    int s = checkSize(size, p);
+    long total = jdbc.queryForObject("SELECT COUNT(DISTINCT partnership_id) FROM pd_phase", Map.of(), Long.class);
+    List<Hours> rows = jdbc.query(DISTRICT_HOURS + """
+         WHERE p.id IN (SELECT p2.id FROM partnership p2 JOIN district d2 ON d2.id = p2.district_id
+          WHERE EXISTS (SELECT 1 FROM pd_phase x WHERE x.partnership_id = p2.id)
+          ORDER BY d2.name, p2.reference LIMIT :limit OFFSET :offset)
+        GROUP BY d.name, p.reference ORDER BY d.name, p.reference""",
+        new MapSqlParameterSource("limit", s).addValue("offset", (long) p * s), PartnershipReports::hours);
+    return new Page<>(p, s, total, rows);
+  }
+
+  /** PD hours of every partnership with PD, for the CSV download. One statement. */
+  public List<Hours> allDistricts() {
+    return jdbc.query(DISTRICT_HOURS + " GROUP BY d.name, p.reference ORDER BY d.name, p.reference",
+        PartnershipReports::hours);
+  }
+
+  private static int checkPage(Integer page) {
+    int p = page == null ? 0 : page;
+    if (p < 0) {
+      throw new ReportQueryException(List.of(new FieldViolation("page", "must be 0 or more")));
+    }
+    return p;
+  }
+
+  private static int checkSize(Integer size, int page) {
+    int s = size == null ? 50 : size;
+    if (s < 1 || s > MAX_PAGE_SIZE) {
+      throw new ReportQueryException(List.of(new FieldViolation("size", "must be between 1 and " + MAX_PAGE_SIZE)));
+    }
+    return s;
   }
 
   /** A teacher in PD: hours over all phases, phases finished of phases planned. */
@@ -392,14 +462,19 @@ public class PartnershipReports {
       throw new ReportQueryException(violations);
     }
     long total = jdbc.queryForObject("SELECT COUNT(DISTINCT teacher_id) FROM pd_phase", Map.of(), Long.class);
+    // The page's teachers first (ordered by district, partnership and name), then their phases' sums only.
     List<TeacherHours> rows = jdbc.query("""
         SELECT p.reference, d.name AS district, t.name AS teacher, t.course, t.pd_status, t.certificate_number,
           COUNT(ph.id) AS phases, SUM(CASE WHEN ph.status = :completed THEN 1 ELSE 0 END) AS finished,
           SUM(ph.hours_earned) AS earned, SUM(ph.planned_hours) AS planned
         FROM teacher t JOIN pd_phase ph ON ph.teacher_id = t.id JOIN partnership p ON p.id = t.partnership_id
         JOIN district d ON d.id = p.district_id
+        WHERE t.id IN (SELECT t2.id FROM teacher t2 JOIN partnership p2 ON p2.id = t2.partnership_id
+          JOIN district d2 ON d2.id = p2.district_id
+          WHERE EXISTS (SELECT 1 FROM pd_phase x WHERE x.teacher_id = t2.id)
+          ORDER BY d2.name, p2.reference, t2.name, t2.id LIMIT :limit OFFSET :offset)
         GROUP BY t.id, p.reference, d.name, t.name, t.course, t.pd_status, t.certificate_number
-        ORDER BY d.name, p.reference, t.name, t.id LIMIT :limit OFFSET :offset""",
+        ORDER BY d.name, p.reference, t.name, t.id""",
         new MapSqlParameterSource("completed", PdPhaseStatus.COMPLETED.name()).addValue("limit", s)
             .addValue("offset", (long) p * s),
         (rs, i) -> new TeacherHours(rs.getString("reference"), rs.getString("district"), rs.getString("teacher"),

@@ -9,7 +9,7 @@ import org.codeorg.partnerships.reporting.ReportCsv.Table;
 public final class ReportTables {
 
   /** The tables of the dashboard and the PD report, by the name the CSV download uses. */
-  public static final Set<String> REPORT_TABLES = Set.of("funnel", "overdue", "emails", "pd-districts", "pd-courses",
+  public static final Set<String> REPORT_TABLES = Set.of("funnel", "overdue", "emails", "pd-courses",
       "pd-phases", "workshops", "sessions", "facilitators");
 
   /** The tables of a partnership's tab on the process-instance page. */
@@ -24,6 +24,10 @@ public final class ReportTables {
         rows.stream().<List<?>>map(r -> List.of(r.reference(), r.district(), r.state(), r.schoolYear(), r.stage(),
             r.daysInStage(), text(r.nextDeadline()), r.openTasks(), r.teachersInPd(), r.hoursEarned(),
             r.hoursPlanned())).toList());
+  }
+
+  public static Table districts(List<PartnershipReports.Hours> rows) {
+    return hours("District", "Reference", rows);
   }
 
   public static Table teachers(List<PartnershipReports.TeacherHours> rows) {
@@ -46,7 +50,6 @@ public final class ReportTables {
           .<List<?>>map(o -> List.of(o.stage(), o.candidateGroup(), o.tasks())).toList());
       case "emails" -> new Table(List.of("Status", "Emails"), List.of(List.of("QUEUED", dashboard.emails().queued()),
           List.of("FAILED", dashboard.emails().failed())));
-      case "pd-districts" -> hours("District", "Reference", pd.byDistrict());
       case "pd-courses" -> hours("Course", null, pd.byCourse());
       case "pd-phases" -> new Table(List.of("Course", "Phase", "Name", "Teachers", "Started", "Finished", "Missed",
           "Withdrawn"), pd.phases().stream().<List<?>>map(p -> List.of(p.course(), p.phase(), p.name(), p.teachers(),

@@ -109,9 +109,14 @@ class CockpitReportsTest extends SpringIntegrationTest {
     List<CSVRecord> listCsv = csv(manager.get(API + "csv/partnerships?sort=reference"));
     assertThat(listCsv).hasSize(rows.size() + 1);
     Map<String, JsonNode> byDistrict = new HashMap<>();
-    for (JsonNode hours : json(manager.get(API + "pd")).get("byDistrict")) {
-      byDistrict.put(hours.get("detail").asText(), hours);
+    for (int p = 0; ; p++) {
+      JsonNode page = json(manager.get(API + "pd/districts?size=200&page=" + p));
+      page.get("rows").forEach(hours -> byDistrict.put(hours.get("detail").asText(), hours));
+      if ((long) (p + 1) * 200 >= page.get("total").asLong()) {
+        break;
+      }
     }
+    assertThat(csv(manager.get(API + "csv/pd-districts"))).hasSize(byDistrict.size() + 1);
     int checkedAgainstStaffApi = 0;
     int withOpenTasks = 0;
     for (int i = 0; i < rows.size(); i++) {
@@ -308,8 +313,14 @@ class CockpitReportsTest extends SpringIntegrationTest {
       counted.partnerships(new PartnershipReports.PartnershipQuery(null, null, null, null, "openTasks", "desc", 0, size));
       figures.merge("partnerships", statements.get(), (a, b) -> a.equals(b) ? a : -1);
       statements.set(0);
+      counted.partnerships(new PartnershipReports.PartnershipQuery(null, null, null, null, "reference", null, 1, size));
+      figures.merge("partnerships by reference", statements.get(), (a, b) -> a.equals(b) ? a : -1);
+      statements.set(0);
       counted.teachers(0, size);
       figures.merge("teachers", statements.get(), (a, b) -> a.equals(b) ? a : -1);
+      statements.set(0);
+      counted.districts(0, size);
+      figures.merge("districts", statements.get(), (a, b) -> a.equals(b) ? a : -1);
     }
     statements.set(0);
     counted.dashboard();
@@ -322,7 +333,8 @@ class CockpitReportsTest extends SpringIntegrationTest {
         null, null))).hasSizeGreaterThan(200);
     figures.put("csv", statements.get());
     assertThat(figures).containsExactlyInAnyOrderEntriesOf(
-        Map.of("partnerships", 2, "teachers", 2, "dashboard", 3, "pd", 6, "csv", 1));
+        Map.of("partnerships", 2, "partnerships by reference", 2, "teachers", 2, "districts", 2, "dashboard", 3,
+            "pd", 5, "csv", 1));
   }
 
   /** Counts every statement executed through the data source. */

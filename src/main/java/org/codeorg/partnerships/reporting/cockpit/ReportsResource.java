@@ -32,8 +32,8 @@ import org.springframework.context.ApplicationContext;
  * <ul>
  *   <li>{@code access}: 204 when the user may read the reports (the client shows its menu then);</li>
  *   <li>{@code dashboard}, {@code partnerships} (filter, sort, page: {@link PartnershipQuery}),
- *       {@code pd}, {@code pd/teachers?page=&size=}: JSON;</li>
- *   <li>{@code csv/partnerships} (the filter, every page), {@code csv/pd-teachers},
+ *       {@code pd}, {@code pd/districts?page=&size=}, {@code pd/teachers?page=&size=}: JSON;</li>
+ *   <li>{@code csv/partnerships} (the filter, every page), {@code csv/pd-districts}, {@code csv/pd-teachers},
  *       {@code csv/{table}} ({@link ReportTables#REPORT_TABLES}): CSV as {@link ReportCsv} writes it;</li>
  *   <li>{@code process-instance/{id}} and {@code process-instance/{id}/csv/{table}}: the partnership tab.</li>
  * </ul>
@@ -99,6 +99,18 @@ public class ReportsResource extends AbstractCockpitPluginResource {
   @Path("pd/teachers")
   public Response teachers(@QueryParam("page") String page, @QueryParam("size") String size) {
     return guard(() -> json(reports().teachers(number("page", page), number("size", size))));
+  }
+
+  @GET
+  @Path("pd/districts")
+  public Response districts(@QueryParam("page") String page, @QueryParam("size") String size) {
+    return guard(() -> json(reports().districts(number("page", page), number("size", size))));
+  }
+
+  @GET
+  @Path("csv/pd-districts")
+  public Response districtsCsv() {
+    return guard(() -> csv("pd-districts", ReportTables.districts(reports().allDistricts())));
   }
 
   @GET

@@ -260,6 +260,36 @@ function renderPartnerships(node, api) {
 
 // ------------------------------------------------------------------ PD report page
 
+/** A table of a paged report (25 rows a page) with previous / next buttons. */
+function pagedTable(api, container, path, columns) {
+  let current = 0;
+  const load = async () => {
+    let page;
+    try {
+      page = await getJson(api, `${path}?page=${current}&size=25`);
+    } catch (error) {
+      failure(container, error);
+      return;
+    }
+    const pages = Math.max(1, Math.ceil(page.total / page.size));
+    container.textContent = '';
+    container.appendChild(table(columns, page.rows));
+    container.appendChild(el('p', {},
+      el('button', {class: 'btn btn-default btn-sm', text: '‹ Previous', disabled: current === 0 ? 'disabled' : null,
+        onclick: () => {
+          current -= 1;
+          load();
+        }}),
+      ` Page ${current + 1} of ${pages} (${page.total}) `,
+      el('button', {class: 'btn btn-default btn-sm', text: 'Next ›', disabled: current + 1 >= pages ? 'disabled' : null,
+        onclick: () => {
+          current += 1;
+          load();
+        }})));
+  };
+  load();
+}
+
 async function renderPdReport(node, api) {
   const root = el('section', {class: 'cdo-report', id: 'cdo-pd-report'}, el('h2', {text: 'Professional development'}),
     el('p', {}, el('a', {href: '#/partnerships', text: 'Partnerships'})));
@@ -278,9 +308,11 @@ async function renderPdReport(node, api) {
   root.appendChild(el('h3', {}, 'Hours earned and planned per course', csvLink(api, 'csv/pd-courses')));
   root.appendChild(chart);
   root.appendChild(table(hoursColumns('Course'), report.byCourse, {id: 'cdo-pd-courses'}));
+  const districts = el('div', {id: 'cdo-pd-districts'});
   root.appendChild(el('h3', {}, 'Per district', csvLink(api, 'csv/pd-districts')));
-  root.appendChild(table([['District', (h) => h.key], ['Partnership', (h) => h.detail]].concat(hoursColumns('').slice(1)),
-    report.byDistrict, {id: 'cdo-pd-districts'}));
+  root.appendChild(districts);
+  pagedTable(api, districts, 'pd/districts',
+    [['District', (h) => h.key], ['Partnership', (h) => h.detail]].concat(hoursColumns('').slice(1)));
   root.appendChild(el('h3', {}, 'Phase completion and retention (finished ÷ started)', csvLink(api, 'csv/pd-phases')));
   root.appendChild(table([['Course', (p) => p.course], ['Phase', (p) => `${p.phase} ${p.name}`],
     ['Teachers', (p) => p.teachers, true], ['Started', (p) => p.started, true], ['Finished', (p) => p.finished, true],
@@ -302,29 +334,11 @@ async function renderPdReport(node, api) {
   const teachers = el('div', {id: 'cdo-pd-teachers'});
   root.appendChild(el('h3', {}, 'Per teacher', csvLink(api, 'csv/pd-teachers')));
   root.appendChild(teachers);
-  let teacherPage = 0;
-  const loadTeachers = async () => {
-    const page = await getJson(api, `pd/teachers?page=${teacherPage}&size=25`);
-    const pages = Math.max(1, Math.ceil(page.total / page.size));
-    teachers.textContent = '';
-    teachers.appendChild(table([['District', (t) => t.district], ['Teacher', (t) => t.teacher], ['Course', (t) => t.course],
-      ['Status', (t) => t.status], ['Phases finished', (t) => `${t.phasesFinished} / ${t.phases}`, true],
-      ['Hours earned', (t) => t.hoursEarned, true], ['Hours planned', (t) => t.hoursPlanned, true],
-      ['Certificate', (t) => t.certificateNumber || '']], page.rows));
-    teachers.appendChild(el('p', {},
-      el('button', {class: 'btn btn-default btn-sm', text: '‹ Previous', disabled: teacherPage === 0 ? 'disabled' : null,
-        onclick: () => {
-          teacherPage -= 1;
-          loadTeachers();
-        }}),
-      ` Page ${teacherPage + 1} of ${pages} `,
-      el('button', {class: 'btn btn-default btn-sm', text: 'Next ›', disabled: teacherPage + 1 >= pages ? 'disabled' : null,
-        onclick: () => {
-          teacherPage += 1;
-          loadTeachers();
-        }})));
-  };
-  loadTeachers().catch((error) => failure(teachers, error));
+  pagedTable(api, teachers, 'pd/teachers', [['District', (t) => t.district], ['Teacher', (t) => t.teacher],
+    ['Course', (t) => t.course], ['Status', (t) => t.status],
+    ['Phases finished', (t) => `${t.phasesFinished} / ${t.phases}`, true],
+    ['Hours earned', (t) => t.hoursEarned, true], ['Hours planned', (t) => t.hoursPlanned, true],
+    ['Certificate', (t) => t.certificateNumber || '']]);
 
   const lib = await echarts();
   if (lib) {
