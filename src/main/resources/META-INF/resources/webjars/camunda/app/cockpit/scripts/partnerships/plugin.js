@@ -137,6 +137,7 @@ async function renderDashboard(node, api) {
     const funnel = report.funnel.filter((s) => s.partnerships > 0);
     const instance = lib.init(chart);
     instance.setOption({
+      animation: false,   // drawn at once: screenshots and slow machines never catch a half-drawn chart
       tooltip: {trigger: 'item', formatter: '{b}: {c}'},
       series: [{type: 'funnel', sort: 'none', left: '10%', width: '80%', minSize: '8%',
         label: {show: true, position: 'inside', formatter: '{b}: {c}'},
@@ -343,7 +344,7 @@ async function renderPdReport(node, api) {
   const lib = await echarts();
   if (lib) {
     lib.init(chart).setOption({
-      tooltip: {trigger: 'axis'}, legend: {data: ['Earned', 'Planned']},
+      animation: false, tooltip: {trigger: 'axis'}, legend: {data: ['Earned', 'Planned']},
       xAxis: {type: 'category', data: report.byCourse.map((h) => h.key)}, yAxis: {type: 'value', name: 'hours'},
       series: [{name: 'Earned', type: 'bar', data: report.byCourse.map((h) => h.hoursEarned)},
         {name: 'Planned', type: 'bar', data: report.byCourse.map((h) => h.hoursPlanned)}]
