@@ -103,8 +103,11 @@ public final class ReportDataSet {
     jdbc.batchUpdate("""
         INSERT INTO partnership (id, reference, district_id, school_year, stage, contact_name, contact_email,
           one_to_one_computing, bandwidth_mbps, access_token_hash, token_issued_at, reply_to_email, created_at,
-          updated_at, version, stage_entered_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, 25, ?, ?, ?, ?, ?, ?, ?)""", partnerships);
+          updated_at, version, stage_entered_at, token_reference)
+        VALUES (?, ?, ?, ?, ?, ?, ?, TRUE, 25, ?, ?, ?, ?, ?, ?, ?, ?)""", partnerships.stream()
+        // A first-year partnership's link is derived from its own reference (V12).
+        .map(row -> { Object[] withToken = java.util.Arrays.copyOf(row, row.length + 1); withToken[row.length] = row[1];
+          return withToken; }).toList());
     jdbc.batchUpdate("INSERT INTO school (id, partnership_id, name, level) VALUES (?, ?, ?, ?)", schools);
     jdbc.batchUpdate("""
         INSERT INTO teacher (id, partnership_id, school_id, name, email, course, pd_status, certificate_number)
