@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.PartnershipTaskContext;
 import org.codeorg.partnerships.engine.FormValues;
 import org.codeorg.partnerships.engine.TextVariables;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,7 @@ class PdDelegates {
     return execution -> {
       Long partnershipId = LifecycleProcess.partnershipId(execution);
       ImplementationSteps.Started started = steps.start(partnershipId);
-      LifecycleProcess.PARTNERSHIP_STAGE.set(execution, started.stage());
+      PartnershipTaskContext.enterStage(execution, started.stage());
       LifecycleProcess.HAS_ELEMENTARY_TEACHERS.set(execution, started.hasElementaryTeachers());
       LifecycleProcess.ELEMENTARY_TEACHERS_SUMMARY.set(execution, TextVariables.fit(started.elementaryTeachers(),
           "the full list is in the partnership's staff view"));
