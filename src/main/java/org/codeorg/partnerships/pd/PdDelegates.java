@@ -190,30 +190,28 @@ class PdDelegates {
       LeadershipPdSteps.Enrolled enrolled = steps.enrol(LeadershipPdProcess.PARTNERSHIP_ID.require(execution),
           LeadershipPdProcess.SCHOOL_ID.require(execution), execution.getProcessInstanceId());
       LeadershipPdProcess.PROGRAM_DATE.set(execution, enrolled.programDate());
-      LeadershipPdProcess.LEADER_ROSTER.set(execution, TextVariables.fit(enrolled.roster(),
-          "every leader is in the partnership's staff view"));
-      LeadershipPdProcess.LEADER_COUNT.set(execution, enrolled.size());
+      LeadershipPdProcess.LEADER_OPTIONS.set(execution, AttendanceList.options(enrolled.leaders()));
     };
   }
 
   /**
-   * Task listener (complete) of {@code Task_RecordLeadershipAttendance}: checks the roster numbers
-   * before the task completes, so a typo is a 400, not an incident.
+   * Task listener (complete) of {@code Task_RecordLeadershipAttendance}: checks that every name
+   * ticked is one of the checklist's, before the task completes, so a bad value is a 400, not an incident.
    */
   @Bean("validateLeadershipAttendance")
   TaskListener validateLeadershipAttendance() {
-    return PdDelegates::absentLeaders;
+    return PdDelegates::presentLeaders;
   }
 
   /** {@code Task_CompleteLeadershipPd}. */
   @Bean("completeLeadershipPd")
   JavaDelegate completeLeadershipPd(LeadershipPdSteps steps) {
     return execution -> steps.complete(LeadershipPdProcess.PARTNERSHIP_ID.require(execution),
-        LeadershipPdProcess.SCHOOL_ID.require(execution), absentLeaders(execution), execution.getProcessInstanceId());
+        LeadershipPdProcess.SCHOOL_ID.require(execution), presentLeaders(execution), execution.getProcessInstanceId());
   }
 
-  private static java.util.Set<Integer> absentLeaders(VariableScope scope) {
-    return AttendanceList.absentees(scope, LeadershipPdProcess.ALL_LEADERS_ATTENDED, LeadershipPdProcess.ABSENT_LEADERS,
-        LeadershipPdProcess.LEADER_COUNT.require(scope));
+  private static java.util.Set<Long> presentLeaders(VariableScope scope) {
+    return AttendanceList.present(scope, LeadershipPdProcess.PRESENT_LEADERS.name(),
+        LeadershipPdProcess.LEADER_OPTIONS.name());
   }
 }
