@@ -210,6 +210,61 @@ class PdDelegates {
         LeadershipPdProcess.SCHOOL_ID.require(execution), presentLeaders(execution), execution.getProcessInstanceId());
   }
 
+  // --- online-pd-completions: reported from Tasklist's start form ---
+
+  /**
+   * {@code Task_ApplyOnlineCompletions}: runs in the start form's transaction, so a refused report
+   * is the start form's error (Tasklist shows it; the REST API answers 400) with one line per refused
+   * row, and nothing is applied or started.
+   */
+  @Bean("applyOnlineCompletions")
+  JavaDelegate applyOnlineCompletions(OnlineCompletionImport imports) {
+    return execution -> {
+      String field;
+      java.util.List<OnlineCompletionImport.Row> rows;
+      if (OnlinePdCompletionsProcess.REPORT_KIND.get(execution) == OnlinePdCompletionsProcess.ReportKind.CSV) {
+        field = OnlinePdCompletionsProcess.COMPLETIONS_CSV.name();
+        try {
+          rows = imports.parse(OnlinePdCompletionsProcess.COMPLETIONS_CSV.get(execution));
+        } catch (IllegalArgumentException unreadable) {
+          throw new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException(field,
+              "Nothing was applied: " + unreadable.getMessage());
+        }
+      } else {
+        field = OnlinePdCompletionsProcess.TEACHER_EMAIL.name();
+        rows = java.util.List.of(new OnlineCompletionImport.Row(1, FormValues.text(execution, field),
+            FormValues.text(execution, OnlinePdCompletionsProcess.COURSE.name()),
+            wholeNumber(execution.getVariable(OnlinePdCompletionsProcess.PHASE.name())),
+            execution.getVariable(OnlinePdCompletionsProcess.COMPLETED_ON.name()) == null ? ""
+                : FormValues.date(execution.getVariable(OnlinePdCompletionsProcess.COMPLETED_ON.name())).toString(),
+            wholeNumber(execution.getVariable(OnlinePdCompletionsProcess.HOURS.name()))));
+      }
+      OnlineCompletionImport.Outcome outcome = imports.check(rows);
+      java.util.List<String> applied;
+      try {
+        if (!outcome.applicable()) {
+          throw new IllegalArgumentException(String.join("; ", outcome.refused()));
+        }
+        applied = imports.apply(outcome);
+      } catch (IllegalArgumentException refused) {
+        throw new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException(field,
+            "Nothing was applied. " + refused.getMessage());
+      }
+      OnlinePdCompletionsProcess.COMPLETIONS_APPLIED.set(execution, applied.size());
+      OnlinePdCompletionsProcess.COMPLETIONS_REPORT.set(execution, TextVariables.fit(
+          applied.size() + " completion(s) applied:\n\n" + String.join("\n", applied.stream().map(a -> "- " + a).toList()),
+          "the teachers' hours are in each partnership's staff view"));
+    };
+  }
+
+  /** Tasklist submits a number field as a Long or Double; the REST API may send text. */
+  private static String wholeNumber(Object value) {
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+      return String.valueOf(number.longValue());
+    }
+    return value == null ? "" : value.toString().trim();
+  }
+
   private static java.util.Set<Long> presentLeaders(VariableScope scope) {
     return AttendanceList.present(scope, LeadershipPdProcess.PRESENT_LEADERS.name(),
         LeadershipPdProcess.LEADER_OPTIONS.name());
