@@ -23,9 +23,9 @@ public final class OnlinePdCompletionsProcess {
   public static final ProcessVariable<ReportKind> REPORT_KIND = ProcessVariable.enumeration("reportKind", ReportKind.class);
   public static final ProcessVariable<String> TEACHER_EMAIL = ProcessVariable.string("teacherEmail");
   public static final ProcessVariable<Course> COURSE = ProcessVariable.enumeration("course", Course.class);
-  public static final ProcessVariable<Object> PHASE = ProcessVariable.of("phase", Object.class);
+  public static final ProcessVariable<Object> PHASE = ProcessVariable.of("completedPhase", Object.class);
   public static final ProcessVariable<Object> COMPLETED_ON = ProcessVariable.of("completedOn", Object.class);
-  public static final ProcessVariable<Object> HOURS = ProcessVariable.of("hours", Object.class);
+  public static final ProcessVariable<Object> HOURS = ProcessVariable.of("completedHours", Object.class);
   /** The pasted CSV: header {@code teacher email,course,phase,completed on,hours}. */
   public static final ProcessVariable<String> COMPLETIONS_CSV = ProcessVariable.string("completionsCsv");
   /** The start form's initiator, who reviews the result. */
