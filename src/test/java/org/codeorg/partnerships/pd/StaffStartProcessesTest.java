@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The staff start processes' paths (the checks themselves: {@code StaffStartFormsTest}). */
 @Deployment(resources = {"bpmn/online-pd-completions.bpmn", "bpmn/district-link-reissue.bpmn",
-    "forms/report-online-completions.form", "forms/review-applied-completions.form", "forms/reissue-district-link.form"})
+    "bpmn/undelivered-email.bpmn", "forms/report-online-completions.form", "forms/review-applied-completions.form",
+    "forms/reissue-district-link.form", "forms/resolve-undelivered-email.form"})
 class StaffStartProcessesTest {
 
   @RegisterExtension
@@ -46,5 +47,20 @@ class StaffStartProcessesTest {
         DistrictLinkReissueProcess.PARTNERSHIP_REFERENCE.with("DP-2027-0001"));
     assertThat(instance).isEnded().hasPassed(DistrictLinkReissueProcess.TASK_REISSUE_DISTRICT_LINK, "EndEvent_LinkReissued")
         .variables().containsEntry("linkGeneration", 2);
+  }
+
+  @Test
+  void anUndeliveredEmailWaitsForAPartnershipManagersDecision() {
+    java.util.List<String> applied = new java.util.ArrayList<>();
+    Mocks.register("completingUser", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+    Mocks.register("applyEmailResolution", (JavaDelegate) execution ->
+        applied.add(String.valueOf(execution.getVariable("emailResolution"))));
+    ProcessInstance instance = runtimeService().startProcessInstanceByKey(
+        org.codeorg.partnerships.mail.UndeliveredEmailProcess.PROCESS_KEY, "email-7", Map.of("emailId", 7L));
+    assertThat(instance).isWaitingAtExactly(org.codeorg.partnerships.mail.UndeliveredEmailProcess.TASK_RESOLVE_UNDELIVERED_EMAIL);
+    assertThat(task(instance)).hasCandidateGroup("partnership-managers");
+    complete(task(instance), Map.of("emailResolution", "MARK_DELIVERED"));
+    assertThat(instance).isEnded().hasPassed("Task_ApplyEmailResolution", "EndEvent_EmailResolved");
+    org.assertj.core.api.Assertions.assertThat(applied).containsExactly("MARK_DELIVERED");
   }
 }
