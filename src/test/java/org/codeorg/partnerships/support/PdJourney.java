@@ -114,8 +114,10 @@ public final class PdJourney {
 
     // 6. Leadership PD: the counselor attended.
     district.deliveredTo(counselor, "Code.org Counselor/Administrator professional development");
-    district.complete(district.openTask(reference, "Task_RecordLeadershipAttendance", pdManager),
-        Map.of("allLeadersAttended", "YES"), pdManager);
+    String leadership = district.openTask(reference, "Task_RecordLeadershipAttendance", pdManager).get("id").asText();
+    List<String> everyLeader = new ArrayList<>();
+    checklistOptions(leadership, "leaderOptions", pdManager).forEach(o -> everyLeader.add(o.get("value").asText()));
+    submitChecklist(leadership, "presentLeaders", everyLeader, pdManager);
     district.runJobs(reference);
     district.deliveredTo(counselor, "Thank you: Code.org Counselor/Administrator professional development completed");
 
