@@ -73,6 +73,17 @@ public class DeliveryIncidents {
         .forEach(incident -> runtimeService.resolveIncident(incident.getId()));
   }
 
+  /**
+   * The email was sent again another way (the staff API's retry): its open Tasklist task
+   * "Resolve an undelivered email" has nothing left to decide and ends, so no one meets a stale task.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void closeResolution(OutboxEmail email, String reason) {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(UndeliveredEmailProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(UndeliveredEmailProcess.businessKey(email.getId())).active().list()
+        .forEach(open -> runtimeService.deleteProcessInstance(open.getId(), reason));
+  }
+
   static String configuration(OutboxEmail email) {
     return "email:" + email.getId();
   }
