@@ -165,7 +165,7 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
     online(teacherId, 4, 15);
     assertThat(mailbox("Your Code.org professional development certificate: 100 hours")).isTrue();
     JsonNode leadership = district.openTask(reference, "Task_RecordLeadershipAttendance", PD);
-    district.complete(leadership, Map.of("allLeadersAttended", "YES"), PD);
+    tickEveryone(leadership, "presentLeaders", "leaderOptions");
     settle();
 
     // 13. admin: forward to the end of the school year → evaluation.
@@ -313,7 +313,7 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
     for (int i = 0; i < sessions; i++) {
       JsonNode session = district.openTask(workshop, "Task_RecordSessionAttendance", PD);
       district.takeOver(session, PD);
-      district.complete(session, Map.of("allPresent", "YES"), PD);
+      tickEveryone(session, "presentTeachers", "attendanceOptions");
     }
     district.complete(district.openTask(workshop, "Task_CloseWorkshop", PD), Map.of("attendanceConfirmed", true), PD);
     district.runJobs(workshop);
@@ -322,6 +322,22 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
   }
 
   // --- plumbing ---------------------------------------------------------------------------------------------
+
+  /**
+   * Ticks every name of an attendance checklist and submits it as Tasklist does: the options are the
+   * task's Json variable {@code valuesKey}, the answer a Json list of their values.
+   */
+  private void tickEveryone(JsonNode task, String key, String valuesKey) throws IOException {
+    String taskId = task.get("id").asText();
+    Http.Response options = http.get("/engine-rest/task/" + taskId + "/variables/" + valuesKey + "?deserializeValue=false", PD);
+    assertThat(options.status()).as(options.body()).isEqualTo(200);
+    List<String> everyone = new ArrayList<>();
+    Http.JSON.readTree(options.json().get("value").asText()).forEach(option -> everyone.add(option.get("value").asText()));
+    assertThat(everyone).isNotEmpty();
+    Http.Response done = http.post("/engine-rest/task/" + taskId + "/submit-form", PD, Map.of("variables",
+        Map.of(key, Map.of("value", Http.JSON.writeValueAsString(everyone), "type", "Json"))), Map.of());
+    assertThat(done.status()).as(done.body()).isIn(200, 204);
+  }
 
   /** The job executor's and the outbox sender's work (both off in the test context). */
   private void settle() {
