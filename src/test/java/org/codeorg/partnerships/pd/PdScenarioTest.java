@@ -261,9 +261,142 @@ class PdScenarioTest extends SpringIntegrationTest {
     assertThat(processEngine.getRuntimeService().getVariable(instance, "facilitator")).isEqualTo("facilitator2");
   }
 
+  /**
+   * A full workshop with a waitlist (in Nevada, so no other scenario's workshop takes these
+   * teachers): the enrolled teacher follows the link of the enrolment email, sees the session in
+   * the workshop's time, gives the seat up; their invite is withdrawn (CANCEL, strictly parsed), their
+   * phase waits again, the first waitlisted teacher gets the seat with a REQUEST invite. Clicking
+   * again, or twice at once, changes nothing more; an unknown token is a 404 page.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aTeacherGivesUpASeatThroughTheEmailsLinkAndTheFirstWaitlistedTeacherTakesIt() throws Exception {
+    Map<String, Object> application = application("ELEMENTARY", "CSF", 3);
+    Map<String, Object> nevada = new LinkedHashMap<>((Map<String, Object>) application.get("district"));
+    nevada.put("state", "NV");
+    application.put("district", nevada);
+    DistrictJourney.Approved approved = district.run(application);
+    String reference = approved.reference();
+    district.complete(district.openTask(reference, "Task_ChooseElementaryPdPath", PD_MANAGER),
+        Map.of("elementaryPdPath", "REGIONAL_AFFILIATE"), PD_MANAGER);
+    district.runJobs(reference);
+    List<String> teachers = commitAll(approved, application);
+
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    String workshop = scheduleCsfWorkshop("NV", "2027-07-12T09:00:00-07:00", "2027-07-12T16:00:00-07:00", 1);
+    JsonNode view = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(view.get("seats").findValuesAsText("status")).containsExactly("ENROLLED", "WAITLISTED", "WAITLISTED");
+    String title = view.get("title").asText();
+    Map<String, String> emailByName = new LinkedHashMap<>();
+    ((List<Map<String, Object>>) application.get("teachers")).forEach(t ->
+        emailByName.put((String) t.get("name"), (String) t.get("email")));
+    String enrolledTeacher = emailByName.get(seatHolder(view, "ENROLLED"));
+    List<String> waitlisted = new ArrayList<>(teachers);
+    waitlisted.remove(enrolledTeacher);
+
+    // The link of the enrolment email opens the seat's page, in the workshop's local time.
+    String link = giveUpLink(district.deliveredTo(enrolledTeacher, "You are enrolled: " + title));
+    Http.Response page = http.get(link, null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains(title, "Monday, July 12, 2027", "9:00 AM–4:00 PM PDT", "Give up my seat")
+        .doesNotContain("You gave up your seat");
+
+    Http.Response gaveUp = http.postForm(link, Map.of());
+    assertThat(gaveUp.status()).as(gaveUp.body()).isEqualTo(200);
+    assertThat(gaveUp.body()).contains("You gave up your seat").doesNotContain("<button");
+
+    // Their invite is withdrawn: same UID, raised SEQUENCE, METHOD:CANCEL in the calendar and the MIME part.
+    jakarta.mail.internet.MimeMessage released = district.deliveredTo(enrolledTeacher, "Seat given up: " + title);
+    assertThat(DistrictJourney.plainText(released)).contains("Monday, July 12, 2027, 9:00 AM–4:00 PM PDT");
+    String cancel = PdJourney.calendarOf(released);
+    assertThat(org.codeorg.partnerships.support.Invites.method(cancel)).isEqualTo("CANCEL");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(cancel)).containsExactly(Instant.parse("2027-07-12T16:00:00Z"));
+    assertThat(cancel).contains("UID:" + workshop + "-session-1@", "SEQUENCE:1", "mailto:" + enrolledTeacher);
+    assertThat(calendarPartType(released)).contains("method=CANCEL");
+
+    // The first waitlisted teacher takes the seat, with an invite and a link of their own.
+    String promoted = waitlisted.get(0);
+    jakarta.mail.internet.MimeMessage seated = district.deliveredTo(promoted, "You are enrolled: " + title);
+    String invite = PdJourney.calendarOf(seated);
+    assertThat(org.codeorg.partnerships.support.Invites.method(invite)).isEqualTo("REQUEST");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(invite)).containsExactly(Instant.parse("2027-07-12T16:00:00Z"));
+    assertThat(invite).contains("UID:" + workshop + "-session-1@", "SEQUENCE:1", "mailto:" + promoted);
+    String promotedLink = giveUpLink(seated);
+    assertThat(promotedLink).isNotEqualTo(link);
+    assertThat(district.received(waitlisted.get(1), "You are enrolled: " + title)).isZero();
+    JsonNode after = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(after.get("seats").findValuesAsText("status"))
+        .containsExactlyInAnyOrder("RELEASED", "ENROLLED", "WAITLISTED");
+    assertThat(emailByName.get(seatHolder(after, "ENROLLED"))).isEqualTo(promoted);
+    Map<String, String> phaseStatus = new LinkedHashMap<>();
+    pd.detail(reference).get("professionalDevelopment").forEach(t ->
+        phaseStatus.put(t.get("teacherId").asText(), t.get("phases").get(0).get("status").asText()));
+    assertThat(phaseStatus.values()).as("the teacher who gave up waits again; the promoted one is seated")
+        .containsExactlyInAnyOrder("OPEN", "SEATED", "OPEN");
+
+    // The district's page shows the promoted teacher's next workshop in its local time.
+    Http.Response districtPage = http.get("/district/partnerships/" + reference + "?token=" + approved.token(), null);
+    assertThat(districtPage.status()).isEqualTo(200);
+    assertThat(districtPage.body()).contains("Monday, July 12, 2027, 9:00 AM–4:00 PM PDT").doesNotContain(" UTC");
+
+    // A second click answers the same confirmation and changes nothing.
+    Http.Response again = http.postForm(link, Map.of());
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body()).contains("You gave up your seat");
+    assertThat(http.get(link, null).body()).contains("You gave up your seat").doesNotContain("<button");
+    assertThat(district.received(enrolledTeacher, "Seat given up: " + title)).isEqualTo(1);
+    assertThat(district.received(promoted, "You are enrolled: " + title)).isEqualTo(1);
+    assertThat(district.received(waitlisted.get(1), "You are enrolled: " + title)).isZero();
+
+    // The promoted teacher double-clicks: one give-up, the last waitlisted teacher gets the seat once.
+    List<Http.Response> clicks = org.codeorg.partnerships.support.Concurrently.send(2,
+        () -> http.postForm(promotedLink, Map.of()));
+    assertThat(clicks).allSatisfy(click -> {
+      assertThat(click.status()).isEqualTo(200);
+      assertThat(click.body()).contains("You gave up your seat");
+    });
+    assertThat(district.received(promoted, "Seat given up: " + title)).isEqualTo(1);
+    assertThat(district.received(waitlisted.get(1), "You are enrolled: " + title)).isEqualTo(1);
+    assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("seats").findValuesAsText("status"))
+        .containsExactlyInAnyOrder("RELEASED", "RELEASED", "ENROLLED");
+
+    // An unknown or malformed token: the 404 page, for looking and for clicking.
+    for (String unknown : List.of("/district/seats/AAAAAAAAAAAAAAAAAAAAAA", "/district/seats/short")) {
+      Http.Response notFound = http.get(unknown, null);
+      assertThat(notFound.status()).isEqualTo(404);
+      assertThat(notFound.body()).contains("Seat not found");
+      assertThat(http.postForm(unknown, Map.of()).status()).isEqualTo(404);
+    }
+  }
+
+  private static final java.util.regex.Pattern GIVE_UP_LINK = java.util.regex.Pattern.compile("/district/seats/[A-Za-z0-9_-]{22}");
+
+  /** The give-up link's path in the email's text part. */
+  private static String giveUpLink(jakarta.mail.internet.MimeMessage message) {
+    java.util.regex.Matcher link = GIVE_UP_LINK.matcher(DistrictJourney.plainText(message));
+    assertThat(link.find()).as("a give-up link in the email").isTrue();
+    return link.group();
+  }
+
+  /** The name of the one teacher whose seat has this status. */
+  private String seatHolder(JsonNode workshopView, String status) {
+    List<String> holders = new ArrayList<>();
+    workshopView.get("seats").forEach(seat -> {
+      if (seat.get("status").asText().equals(status)) {
+        holders.add(seat.get("teacher").asText());
+      }
+    });
+    assertThat(holders).hasSize(1);
+    return holders.get(0);
+  }
+
   private String scheduleCsfWorkshop(String startsAt, String endsAt, int capacity) {
+    return scheduleCsfWorkshop("CA", startsAt, endsAt, capacity);
+  }
+
+  private String scheduleCsfWorkshop(String region, String startsAt, String endsAt, int capacity) {
     Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
-        "region", "CA", "location", "Sacramento Learning Center", "capacity", capacity, "sessions",
+        "region", region, "location", "Sacramento Learning Center", "capacity", capacity, "sessions",
         List.of(Map.of("startsAt", startsAt, "endsAt", endsAt))), Map.of());
     assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
     String workshop = scheduled.json().get("reference").asText();
