@@ -205,16 +205,7 @@ class PdScenarioTest extends SpringIntegrationTest {
    */
   @Test
   void aReplacedFacilitatorGetsACancelTheNewOneTheInvite() {
-    var identity = processEngine.getIdentityService();
-    if (identity.createUserQuery().userId("facilitator2").count() == 0) {
-      var user = identity.newUser("facilitator2");
-      user.setFirstName("Farid");
-      user.setLastName("Second");
-      user.setEmail("facilitator2@partnerships.example.org");
-      user.setPassword("facilitator2-password");
-      identity.saveUser(user);
-      identity.createMembership("facilitator2", "facilitators");
-    }
+    secondFacilitator();
     PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
     // Its own title: other tests' workshops email the same facilitator.
     Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
@@ -388,6 +379,95 @@ class PdScenarioTest extends SpringIntegrationTest {
     });
     assertThat(holders).hasSize(1);
     return holders.get(0);
+  }
+
+  private void secondFacilitator() {
+    var identity = processEngine.getIdentityService();
+    if (identity.createUserQuery().userId("facilitator2").count() == 0) {
+      var user = identity.newUser("facilitator2");
+      user.setFirstName("Farid");
+      user.setLastName("Second");
+      user.setEmail("facilitator2@partnerships.example.org");
+      user.setPassword("facilitator2-password");
+      identity.saveUser(user);
+      identity.createMembership("facilitator2", "facilitators");
+    }
+  }
+
+  /**
+   * "Replace a workshop's facilitator" as Tasklist submits its start form (Camunda REST
+   * {@code submit-form}): PD managers only; a bad workshop or facilitator fails the start with the
+   * field named and changes nothing; a good one goes through the API's service (invite and CANCEL).
+   */
+  @Test
+  void aPdManagerReplacesTheFacilitatorFromTasklistBadInputNamesTheField() {
+    secondFacilitator();
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
+        "title", "Boise K-5 workshop (facilitator change in Tasklist)", "region", "ID", "location", "Boise Learning Center",
+        "capacity", 10, "sessions",
+        List.of(Map.of("startsAt", "2027-07-15T09:00:00-06:00", "endsAt", "2027-07-15T15:00:00-06:00"))), Map.of());
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+    String workshop = scheduled.json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD_MANAGER),
+        Map.of("vendorConfirmation", "CATER-" + workshop), PD_MANAGER);
+    district.runJobs(workshop);
+    JsonNode view = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    String former = view.get("facilitator").asText();
+    String next = former.equals("facilitator2") ? "facilitator" : "facilitator2";
+    String title = view.get("title").asText();
+    String submit = "/engine-rest/process-definition/key/replace-workshop-facilitator/submit-form";
+    long instancesBefore = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("replace-workshop-facilitator").count();
+
+    assertThat(http.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true"
+        + "&latestVersion=true", PD_MANAGER).json().findValuesAsText("key")).contains("replace-workshop-facilitator");
+    assertThat(http.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true"
+        + "&latestVersion=true", "manager:manager").json().findValuesAsText("key"))
+        .doesNotContain("replace-workshop-facilitator");
+    assertThat(http.post(submit, "manager:manager", formBody(Map.of("workshopReference", workshop, "facilitator", next)),
+        Map.of()).status()).isEqualTo(403);
+    assertThat(http.post(submit, "facilitator:facilitator", formBody(Map.of("workshopReference", workshop,
+        "facilitator", next)), Map.of()).status()).isIn(401, 403);
+
+    Map<String, Map<String, String>> bad = new LinkedHashMap<>();
+    bad.put("workshopReference 'WS-99999' is not a workshop", Map.of("workshopReference", "WS-99999", "facilitator", next));
+    bad.put("facilitator must be a user of the facilitators group", Map.of("workshopReference", workshop,
+        "facilitator", "liaison"));
+    bad.put("facilitator is required", Map.of("workshopReference", workshop, "facilitator", " "));
+    bad.put("facilitator leads this workshop already", Map.of("workshopReference", workshop, "facilitator", former));
+    bad.forEach((message, form) -> {
+      Http.Response refused = http.post(submit, PD_MANAGER, formBody(form), Map.of());
+      assertThat(refused.status()).as(message + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("message").asText()).contains(message);
+    });
+    JsonNode unchanged = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(unchanged.get("facilitator").asText()).isEqualTo(former);
+    assertThat(unchanged.get("calendarSequence").asInt()).isZero();
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("replace-workshop-facilitator").count()).as("no start recorded").isEqualTo(instancesBefore);
+
+    Http.Response replaced = http.post(submit, PD_MANAGER, formBody(Map.of("workshopReference", workshop,
+        "facilitator", next)), Map.of());
+    assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+    JsonNode after = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(after.get("facilitator").asText()).isEqualTo(next);
+    assertThat(after.get("calendarSequence").asInt()).isEqualTo(1);
+    String cancel = PdJourney.calendarOf(district.deliveredTo(former + "@partnerships.example.org", "Cancelled: " + title));
+    assertThat(org.codeorg.partnerships.support.Invites.method(cancel)).isEqualTo("CANCEL");
+    String invite = PdJourney.calendarOf(district.deliveredTo(next + "@partnerships.example.org", "You facilitate: " + title));
+    assertThat(org.codeorg.partnerships.support.Invites.method(invite)).isEqualTo("REQUEST");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(invite)).containsExactly(Instant.parse("2027-07-15T15:00:00Z"));
+    String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(workshop)
+        .singleResult().getId();
+    assertThat(processEngine.getRuntimeService().getVariable(instance, "facilitator")).isEqualTo(next);
+  }
+
+  private static Map<String, Object> formBody(Map<String, String> form) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    form.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", "String")));
+    return Map.of("variables", variables);
   }
 
   private String scheduleCsfWorkshop(String startsAt, String endsAt, int capacity) {
