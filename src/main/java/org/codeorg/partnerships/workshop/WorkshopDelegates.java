@@ -71,8 +71,8 @@ class WorkshopDelegates {
    * rules of {@link WorkshopScheduling#replaceFacilitator}; a broken one fails the start (400 in
    * Tasklist) naming the form's field, and nothing is written.
    */
-  @Bean("replaceWorkshopFacilitator")
-  JavaDelegate replaceWorkshopFacilitator(WorkshopScheduling scheduling) {
+  @Bean("replaceFacilitator")
+  JavaDelegate replaceFacilitator(WorkshopScheduling scheduling) {
     return execution -> {
       String reference = WorkshopFacilitatorChangeProcess.WORKSHOP_REFERENCE.get(execution);
       String field = WorkshopFacilitatorChangeProcess.WORKSHOP_REFERENCE.name();

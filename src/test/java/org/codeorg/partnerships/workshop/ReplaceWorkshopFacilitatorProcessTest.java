@@ -25,7 +25,7 @@ class ReplaceWorkshopFacilitatorProcessTest {
   @Test
   void theStartFormReplacesTheFacilitatorAtOnce() {
     List<String> replaced = new ArrayList<>();
-    Mocks.register("replaceWorkshopFacilitator", (JavaDelegate) execution -> replaced.add(
+    Mocks.register("replaceFacilitator", (JavaDelegate) execution -> replaced.add(
         WorkshopFacilitatorChangeProcess.WORKSHOP_REFERENCE.require(execution) + " → "
             + WorkshopFacilitatorChangeProcess.FACILITATOR.require(execution)));
 
