@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +35,7 @@ import org.codeorg.partnerships.workshop.WorkshopRepository;
 import org.codeorg.partnerships.workshop.WorkshopSeat;
 import org.codeorg.partnerships.workshop.WorkshopSeatRepository;
 import org.codeorg.partnerships.workshop.WorkshopSession;
+import org.codeorg.partnerships.workshop.WorkshopTimeZones;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,7 +50,6 @@ class DistrictPdView {
   static final List<String> REPORT_COLUMNS = List.of("Teacher", "Email", "School", "Course", "Phase", "Phase name",
       "Delivery", "Phase start", "Phase due", "Completed on", "Hours");
 
-  private static final DateTimeFormatter SESSION = DateTimeFormatter.ofPattern("EEE MMMM d, yyyy, h:mm a", Locale.US);
 
   private final PdPhaseRepository phases;
   private final WorkshopSeatRepository seats;
@@ -187,9 +186,10 @@ class DistrictPdView {
         Instant start = session.getStartsAt();
         if (start.isAfter(now) && (!when.containsKey(seat.getTeacherId()) || start.isBefore(when.get(seat.getTeacherId())))) {
           when.put(seat.getTeacherId(), start);
-          // Workshops have no time zone of their own yet: the time is shown in UTC and says so.
+          // In the workshop's own zone with its abbreviation, as the teacher's invite shows it.
           next.put(seat.getTeacherId(), workshop.getTitle() + ", " + workshop.getLocation() + ": "
-              + SESSION.format(start.atZone(ZoneOffset.UTC)) + " UTC");
+              + WorkshopTimeZones.day(start, workshop.zone()) + ", "
+              + WorkshopTimeZones.timeRange(start, session.getEndsAt(), workshop.zone()));
         }
       }
     }

@@ -120,6 +120,9 @@ public class ApiSecurity {
             .requestMatchers(GET, "/district/submit-once.js", "/district/rows.js").permitAll()
             // Public: a PD certificate's verification by its code (name, course, hours, date only)
             .requestMatchers(GET, "/certificates/{code}").permitAll()
+            // Public: a teacher's workshop seat by the 128-bit token of the enrolment email's link (see, give up)
+            .requestMatchers(GET, "/district/seats/{token}").permitAll()
+            .requestMatchers(POST, "/district/seats/{token}").permitAll()
             .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
             // District: the partnership's own token opens that partnership only
             .requestMatchers(DISTRICT_ROUTES).access(ApiSecurity::tokenOfThisPartnership)

@@ -66,6 +66,31 @@ class WorkshopDelegates {
     };
   }
 
+  /**
+   * {@code Task_ReplaceFacilitator} of {@code replace-workshop-facilitator} (Tasklist start form): the
+   * rules of {@link WorkshopScheduling#replaceFacilitator}; a broken one fails the start (400 in
+   * Tasklist) naming the form's field, and nothing is written.
+   */
+  @Bean("replaceFacilitator")
+  JavaDelegate replaceFacilitator(WorkshopScheduling scheduling) {
+    return execution -> {
+      String reference = WorkshopFacilitatorChangeProcess.WORKSHOP_REFERENCE.get(execution);
+      String field = WorkshopFacilitatorChangeProcess.WORKSHOP_REFERENCE.name();
+      String facilitator = WorkshopFacilitatorChangeProcess.FACILITATOR.name();
+      try {
+        scheduling.replaceFacilitator(reference == null ? "" : reference.trim(),
+            new WorkshopPlan.FacilitatorChange(WorkshopFacilitatorChangeProcess.FACILITATOR.get(execution)));
+      } catch (jakarta.validation.ConstraintViolationException e) {
+        throw new FormFieldValidationException(facilitator, facilitator + " "
+            + e.getConstraintViolations().iterator().next().getMessage());
+      } catch (UnknownWorkshopException e) {
+        throw new FormFieldValidationException(field, field + " '" + reference + "' is not a workshop");
+      } catch (org.codeorg.partnerships.common.NotWaitingException e) {
+        throw new FormFieldValidationException(field, field + ": " + e.getMessage());
+      }
+    };
+  }
+
   /** {@code Task_SendCancellations}: CANCEL updates to the teachers and the facilitator, the vendor's order cancelled. */
   @Bean("sendCancellations")
   JavaDelegate sendCancellations(WorkshopNotifications notifications) {

@@ -55,7 +55,9 @@ public class WorkshopEnrolment {
    * @throws IllegalStateException when the workshop does not exist
    */
   public int enrolTeachers(Long workshopId, String processInstanceId) {
-    Workshop workshop = workshops.require(workshopId);
+    // Locked: seats change hands one at a time (a teacher giving one up, a phase opening).
+    Workshop workshop = workshops.lockById(workshopId)
+        .orElseThrow(() -> new IllegalStateException("No workshop with id " + workshopId));
     workshop.openEnrolment();
     for (PdPhase phase : phases.findByCourseAndPhaseNumberAndStatusInOrderByIdAsc(workshop.getCourse(),
         workshop.getPhaseNumber(), List.of(PdPhaseStatus.OPEN))) {
@@ -73,6 +75,7 @@ public class WorkshopEnrolment {
     workshops.findByCourseAndPhaseNumberAndRegionAndStatusOrderByIdAsc(phase.getCourse(), phase.getPhaseNumber(),
             region, WorkshopStatus.OPEN).stream()
         .filter(w -> !w.hasStarted(now))
+        .map(w -> workshops.lockById(w.getId()).orElseThrow())
         .filter(w -> seats.countByWorkshopIdAndStatus(w.getId(), SeatStatus.ENROLLED) < w.getCapacity())
         .findFirst()
         .ifPresent(w -> offer(w, phase, w.getProcessInstanceId()));
@@ -90,13 +93,13 @@ public class WorkshopEnrolment {
     boolean full = seats.countByWorkshopIdAndStatus(workshop.getId(), SeatStatus.ENROLLED) >= workshop.getCapacity();
     SeatStatus status = full ? SeatStatus.WAITLISTED : SeatStatus.ENROLLED;
     int position = (int) seats.countByWorkshopIdAndStatus(workshop.getId(), status) + 1;
-    seats.save(new WorkshopSeat(workshop.getId(), phase.getId(), teacher.getId(), partnership.getId(), status, position,
-        clock.instant()));
+    WorkshopSeat seat = seats.save(new WorkshopSeat(workshop.getId(), phase.getId(), teacher.getId(),
+        partnership.getId(), status, position, clock.instant()));
     if (full) {
       notifications.waitlisted(workshop, teacher, position, processInstanceId);
     } else {
       phase.seat();
-      notifications.enrolled(workshop, teacher, processInstanceId);
+      notifications.enrolled(workshop, teacher, seat, processInstanceId);
     }
   }
 

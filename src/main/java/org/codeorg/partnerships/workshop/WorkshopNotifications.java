@@ -80,10 +80,27 @@ public class WorkshopNotifications {
         model, null, processInstanceId, null));
   }
 
-  /** The teacher has a seat: the notice carries the calendar invite. */
-  void enrolled(Workshop workshop, Teacher teacher, String processInstanceId) {
+  /**
+   * The teacher has a seat: the notice carries the calendar invite and the seat's "give up my
+   * seat" link ({@code /district/seats/{token}}).
+   */
+  void enrolled(Workshop workshop, Teacher teacher, WorkshopSeat seat, String processInstanceId) {
+    Map<String, Object> model = teacherModel(workshop, teacher);
+    model.put("giveUpLink", seat.getGiveUpToken() == null ? ""
+        : partnershipEmails.publicLink("/district/seats/" + seat.getGiveUpToken()));
     partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_ENROLLED,
-        processInstanceId, null, teacherModel(workshop, teacher), invite(workshop, teacher));
+        processInstanceId, null, model, invite(workshop, teacher));
+  }
+
+  /**
+   * The teacher gave the seat up: a confirmation with a {@code METHOD:CANCEL} update of their invite
+   * (same UIDs, the workshop's raised SEQUENCE). Through the outbox, once per seat.
+   */
+  void seatReleased(Workshop workshop, Teacher teacher, String processInstanceId) {
+    String organizer = organizerEmail(workshop);
+    partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_SEAT_RELEASED,
+        processInstanceId, null, teacherModel(workshop, teacher), WorkshopCalendar.cancellation(workshop,
+            new WorkshopCalendar.Recipient(teacher.getName(), teacher.getEmail()), organizer, clock.instant()));
   }
 
   /** @param position the teacher's place on the waitlist, from 1 */
@@ -139,6 +156,10 @@ public class WorkshopNotifications {
     String organizer = organizerEmail(workshop);
     int sent = 0;
     for (WorkshopSeat seat : seats.findByWorkshopIdOrderByPositionAscIdAsc(workshopId)) {
+      if (seat.getStatus() == SeatStatus.RELEASED) {
+        // Given up earlier: that teacher's invite was withdrawn then.
+        continue;
+      }
       if (seat.getStatus() != SeatStatus.CANCELLED) {
         if (seat.getStatus() == SeatStatus.ENROLLED) {
           phases.findById(seat.getPdPhaseId()).ifPresent(org.codeorg.partnerships.pd.PdPhase::unseat);

@@ -1,6 +1,8 @@
 package org.codeorg.partnerships.workshop;
 
+import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Base64;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -49,6 +51,13 @@ public class WorkshopSeat {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  /** The secret of the "give up my seat" link: 128 bits from {@link SecureRandom}, base64url without padding. */
+  @Column(name = "give_up_token", unique = true)
+  private String giveUpToken;
+
+  @Column(name = "released_at")
+  private Instant releasedAt;
+
   protected WorkshopSeat() {
   }
 
@@ -61,6 +70,35 @@ public class WorkshopSeat {
     this.status = status;
     this.position = position;
     this.createdAt = now;
+    this.giveUpToken = newToken();
+  }
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static String newToken() {
+    byte[] bits = new byte[16];
+    RANDOM.nextBytes(bits);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(bits);
+  }
+
+  /** The teacher gave the seat up through the email's link. */
+  void release(Instant now) {
+    this.status = SeatStatus.RELEASED;
+    this.releasedAt = now;
+  }
+
+  /** A waitlisted teacher takes a freed seat, last on the roster. */
+  void promote(int rosterPosition) {
+    this.status = SeatStatus.ENROLLED;
+    this.position = rosterPosition;
+  }
+
+  public String getGiveUpToken() {
+    return giveUpToken;
+  }
+
+  public Instant getReleasedAt() {
+    return releasedAt;
   }
 
   void cancel() {

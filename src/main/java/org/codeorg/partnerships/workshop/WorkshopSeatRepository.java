@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 public interface WorkshopSeatRepository extends JpaRepository<WorkshopSeat, Long> {
 
@@ -15,6 +17,12 @@ public interface WorkshopSeatRepository extends JpaRepository<WorkshopSeat, Long
 
   /** A partnership's seats, e.g. its teachers' enrolments for the district's page. */
   List<WorkshopSeat> findByPartnershipIdAndStatus(Long partnershipId, SeatStatus status);
+
+  Optional<WorkshopSeat> findByGiveUpToken(String giveUpToken);
+
+  /** The workshop of the seat a give-up link names, without loading the seat (it is read after the workshop's lock). */
+  @Query("select s.workshopId from WorkshopSeat s where s.giveUpToken = :token")
+  Optional<Long> workshopIdOfToken(@Param("token") String token);
 
   long countByWorkshopIdAndStatus(Long workshopId, SeatStatus status);
 

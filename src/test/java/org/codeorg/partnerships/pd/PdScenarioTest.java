@@ -205,16 +205,7 @@ class PdScenarioTest extends SpringIntegrationTest {
    */
   @Test
   void aReplacedFacilitatorGetsACancelTheNewOneTheInvite() {
-    var identity = processEngine.getIdentityService();
-    if (identity.createUserQuery().userId("facilitator2").count() == 0) {
-      var user = identity.newUser("facilitator2");
-      user.setFirstName("Farid");
-      user.setLastName("Second");
-      user.setEmail("facilitator2@partnerships.example.org");
-      user.setPassword("facilitator2-password");
-      identity.saveUser(user);
-      identity.createMembership("facilitator2", "facilitators");
-    }
+    secondFacilitator();
     PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
     // Its own title: other tests' workshops email the same facilitator.
     Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
@@ -261,9 +252,231 @@ class PdScenarioTest extends SpringIntegrationTest {
     assertThat(processEngine.getRuntimeService().getVariable(instance, "facilitator")).isEqualTo("facilitator2");
   }
 
-  private String scheduleCsfWorkshop(String startsAt, String endsAt, int capacity) {
+  /**
+   * A full workshop with a waitlist (in Nevada, so no other scenario's workshop takes these
+   * teachers): the enrolled teacher follows the link of the enrolment email, sees the session in
+   * the workshop's time, gives the seat up; their invite is withdrawn (CANCEL, strictly parsed), their
+   * phase waits again, the first waitlisted teacher gets the seat with a REQUEST invite. Clicking
+   * again, or twice at once, changes nothing more; an unknown token is a 404 page.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aTeacherGivesUpASeatThroughTheEmailsLinkAndTheFirstWaitlistedTeacherTakesIt() throws Exception {
+    Map<String, Object> application = application("ELEMENTARY", "CSF", 3);
+    Map<String, Object> nevada = new LinkedHashMap<>((Map<String, Object>) application.get("district"));
+    nevada.put("state", "NV");
+    application.put("district", nevada);
+    DistrictJourney.Approved approved = district.run(application);
+    String reference = approved.reference();
+    district.complete(district.openTask(reference, "Task_ChooseElementaryPdPath", PD_MANAGER),
+        Map.of("elementaryPdPath", "REGIONAL_AFFILIATE"), PD_MANAGER);
+    district.runJobs(reference);
+    List<String> teachers = commitAll(approved, application);
+
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    String workshop = scheduleCsfWorkshop("NV", "2027-07-12T09:00:00-07:00", "2027-07-12T16:00:00-07:00", 1);
+    JsonNode view = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(view.get("seats").findValuesAsText("status")).containsExactly("ENROLLED", "WAITLISTED", "WAITLISTED");
+    String title = view.get("title").asText();
+    Map<String, String> emailByName = new LinkedHashMap<>();
+    ((List<Map<String, Object>>) application.get("teachers")).forEach(t ->
+        emailByName.put((String) t.get("name"), (String) t.get("email")));
+    String enrolledTeacher = emailByName.get(seatHolder(view, "ENROLLED"));
+    List<String> waitlisted = new ArrayList<>(teachers);
+    waitlisted.remove(enrolledTeacher);
+
+    // The link of the enrolment email opens the seat's page, in the workshop's local time.
+    String link = giveUpLink(district.deliveredTo(enrolledTeacher, "You are enrolled: " + title));
+    Http.Response page = http.get(link, null);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.body()).contains(title, "Monday, July 12, 2027", "9:00 AM–4:00 PM PDT", "Give up my seat")
+        .doesNotContain("You gave up your seat");
+
+    Http.Response gaveUp = http.postForm(link, Map.of());
+    assertThat(gaveUp.status()).as(gaveUp.body()).isEqualTo(200);
+    assertThat(gaveUp.body()).contains("You gave up your seat").doesNotContain("<button");
+
+    // Their invite is withdrawn: same UID, raised SEQUENCE, METHOD:CANCEL in the calendar and the MIME part.
+    jakarta.mail.internet.MimeMessage released = district.deliveredTo(enrolledTeacher, "Seat given up: " + title);
+    assertThat(DistrictJourney.plainText(released)).contains("Monday, July 12, 2027, 9:00 AM–4:00 PM PDT");
+    String cancel = PdJourney.calendarOf(released);
+    assertThat(org.codeorg.partnerships.support.Invites.method(cancel)).isEqualTo("CANCEL");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(cancel)).containsExactly(Instant.parse("2027-07-12T16:00:00Z"));
+    assertThat(cancel).contains("UID:" + workshop + "-session-1@", "SEQUENCE:1", "mailto:" + enrolledTeacher);
+    assertThat(calendarPartType(released)).contains("method=CANCEL");
+
+    // The first waitlisted teacher takes the seat, with an invite and a link of their own.
+    String promoted = waitlisted.get(0);
+    jakarta.mail.internet.MimeMessage seated = district.deliveredTo(promoted, "You are enrolled: " + title);
+    String invite = PdJourney.calendarOf(seated);
+    assertThat(org.codeorg.partnerships.support.Invites.method(invite)).isEqualTo("REQUEST");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(invite)).containsExactly(Instant.parse("2027-07-12T16:00:00Z"));
+    assertThat(invite).contains("UID:" + workshop + "-session-1@", "SEQUENCE:1", "mailto:" + promoted);
+    String promotedLink = giveUpLink(seated);
+    assertThat(promotedLink).isNotEqualTo(link);
+    assertThat(district.received(waitlisted.get(1), "You are enrolled: " + title)).isZero();
+    JsonNode after = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(after.get("seats").findValuesAsText("status"))
+        .containsExactlyInAnyOrder("RELEASED", "ENROLLED", "WAITLISTED");
+    assertThat(emailByName.get(seatHolder(after, "ENROLLED"))).isEqualTo(promoted);
+    Map<String, String> phaseStatus = new LinkedHashMap<>();
+    pd.detail(reference).get("professionalDevelopment").forEach(t ->
+        phaseStatus.put(t.get("teacherId").asText(), t.get("phases").get(0).get("status").asText()));
+    assertThat(phaseStatus.values()).as("the teacher who gave up waits again; the promoted one is seated")
+        .containsExactlyInAnyOrder("OPEN", "SEATED", "OPEN");
+
+    // The district's page shows the promoted teacher's next workshop in its local time.
+    Http.Response districtPage = http.get("/district/partnerships/" + reference + "?token=" + approved.token(), null);
+    assertThat(districtPage.status()).isEqualTo(200);
+    assertThat(districtPage.body()).contains("Monday, July 12, 2027, 9:00 AM–4:00 PM PDT").doesNotContain(" UTC");
+
+    // A second click answers the same confirmation and changes nothing.
+    Http.Response again = http.postForm(link, Map.of());
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.body()).contains("You gave up your seat");
+    assertThat(http.get(link, null).body()).contains("You gave up your seat").doesNotContain("<button");
+    assertThat(district.received(enrolledTeacher, "Seat given up: " + title)).isEqualTo(1);
+    assertThat(district.received(promoted, "You are enrolled: " + title)).isEqualTo(1);
+    assertThat(district.received(waitlisted.get(1), "You are enrolled: " + title)).isZero();
+
+    // The promoted teacher double-clicks: one give-up, the last waitlisted teacher gets the seat once.
+    List<Http.Response> clicks = org.codeorg.partnerships.support.Concurrently.send(2,
+        () -> http.postForm(promotedLink, Map.of()));
+    assertThat(clicks).allSatisfy(click -> {
+      assertThat(click.status()).isEqualTo(200);
+      assertThat(click.body()).contains("You gave up your seat");
+    });
+    assertThat(district.received(promoted, "Seat given up: " + title)).isEqualTo(1);
+    assertThat(district.received(waitlisted.get(1), "You are enrolled: " + title)).isEqualTo(1);
+    assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("seats").findValuesAsText("status"))
+        .containsExactlyInAnyOrder("RELEASED", "RELEASED", "ENROLLED");
+
+    // An unknown or malformed token: the 404 page, for looking and for clicking.
+    for (String unknown : List.of("/district/seats/AAAAAAAAAAAAAAAAAAAAAA", "/district/seats/short")) {
+      Http.Response notFound = http.get(unknown, null);
+      assertThat(notFound.status()).isEqualTo(404);
+      assertThat(notFound.body()).contains("Seat not found");
+      assertThat(http.postForm(unknown, Map.of()).status()).isEqualTo(404);
+    }
+  }
+
+  private static final java.util.regex.Pattern GIVE_UP_LINK = java.util.regex.Pattern.compile("/district/seats/[A-Za-z0-9_-]{22}");
+
+  /** The give-up link's path in the email's text part. */
+  private static String giveUpLink(jakarta.mail.internet.MimeMessage message) {
+    java.util.regex.Matcher link = GIVE_UP_LINK.matcher(DistrictJourney.plainText(message));
+    assertThat(link.find()).as("a give-up link in the email").isTrue();
+    return link.group();
+  }
+
+  /** The name of the one teacher whose seat has this status. */
+  private String seatHolder(JsonNode workshopView, String status) {
+    List<String> holders = new ArrayList<>();
+    workshopView.get("seats").forEach(seat -> {
+      if (seat.get("status").asText().equals(status)) {
+        holders.add(seat.get("teacher").asText());
+      }
+    });
+    assertThat(holders).hasSize(1);
+    return holders.get(0);
+  }
+
+  private void secondFacilitator() {
+    var identity = processEngine.getIdentityService();
+    if (identity.createUserQuery().userId("facilitator2").count() == 0) {
+      var user = identity.newUser("facilitator2");
+      user.setFirstName("Farid");
+      user.setLastName("Second");
+      user.setEmail("facilitator2@partnerships.example.org");
+      user.setPassword("facilitator2-password");
+      identity.saveUser(user);
+      identity.createMembership("facilitator2", "facilitators");
+    }
+  }
+
+  /**
+   * "Replace a workshop's facilitator" as Tasklist submits its start form (Camunda REST
+   * {@code submit-form}): PD managers only; a bad workshop or facilitator fails the start with the
+   * field named and changes nothing; a good one goes through the API's service (invite and CANCEL).
+   */
+  @Test
+  void aPdManagerReplacesTheFacilitatorFromTasklistBadInputNamesTheField() {
+    secondFacilitator();
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
     Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
-        "region", "CA", "location", "Sacramento Learning Center", "capacity", capacity, "sessions",
+        "title", "Boise K-5 workshop (facilitator change in Tasklist)", "region", "ID", "location", "Boise Learning Center",
+        "capacity", 10, "sessions",
+        List.of(Map.of("startsAt", "2027-07-15T09:00:00-06:00", "endsAt", "2027-07-15T15:00:00-06:00"))), Map.of());
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+    String workshop = scheduled.json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD_MANAGER),
+        Map.of("vendorConfirmation", "CATER-" + workshop), PD_MANAGER);
+    district.runJobs(workshop);
+    JsonNode view = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    String former = view.get("facilitator").asText();
+    String next = former.equals("facilitator2") ? "facilitator" : "facilitator2";
+    String title = view.get("title").asText();
+    String submit = "/engine-rest/process-definition/key/replace-workshop-facilitator/submit-form";
+    long instancesBefore = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("replace-workshop-facilitator").count();
+
+    assertThat(http.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true"
+        + "&latestVersion=true", PD_MANAGER).json().findValuesAsText("key")).contains("replace-workshop-facilitator");
+    assertThat(http.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true"
+        + "&latestVersion=true", "manager:manager").json().findValuesAsText("key"))
+        .doesNotContain("replace-workshop-facilitator");
+    assertThat(http.post(submit, "manager:manager", formBody(Map.of("workshopReference", workshop, "facilitator", next)),
+        Map.of()).status()).isEqualTo(403);
+    assertThat(http.post(submit, "facilitator:facilitator", formBody(Map.of("workshopReference", workshop,
+        "facilitator", next)), Map.of()).status()).isIn(401, 403);
+
+    Map<String, Map<String, String>> bad = new LinkedHashMap<>();
+    bad.put("workshopReference 'WS-99999' is not a workshop", Map.of("workshopReference", "WS-99999", "facilitator", next));
+    bad.put("facilitator must be a user of the facilitators group", Map.of("workshopReference", workshop,
+        "facilitator", "liaison"));
+    bad.put("facilitator is required", Map.of("workshopReference", workshop, "facilitator", " "));
+    bad.put("facilitator leads this workshop already", Map.of("workshopReference", workshop, "facilitator", former));
+    bad.forEach((message, form) -> {
+      Http.Response refused = http.post(submit, PD_MANAGER, formBody(form), Map.of());
+      assertThat(refused.status()).as(message + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("message").asText()).contains(message);
+    });
+    JsonNode unchanged = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(unchanged.get("facilitator").asText()).isEqualTo(former);
+    assertThat(unchanged.get("calendarSequence").asInt()).isZero();
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey("replace-workshop-facilitator").count()).as("no start recorded").isEqualTo(instancesBefore);
+
+    Http.Response replaced = http.post(submit, PD_MANAGER, formBody(Map.of("workshopReference", workshop,
+        "facilitator", next)), Map.of());
+    assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+    JsonNode after = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(after.get("facilitator").asText()).isEqualTo(next);
+    assertThat(after.get("calendarSequence").asInt()).isEqualTo(1);
+    String cancel = PdJourney.calendarOf(district.deliveredTo(former + "@partnerships.example.org", "Cancelled: " + title));
+    assertThat(org.codeorg.partnerships.support.Invites.method(cancel)).isEqualTo("CANCEL");
+    String invite = PdJourney.calendarOf(district.deliveredTo(next + "@partnerships.example.org", "You facilitate: " + title));
+    assertThat(org.codeorg.partnerships.support.Invites.method(invite)).isEqualTo("REQUEST");
+    assertThat(org.codeorg.partnerships.support.Invites.starts(invite)).containsExactly(Instant.parse("2027-07-15T15:00:00Z"));
+    String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(workshop)
+        .singleResult().getId();
+    assertThat(processEngine.getRuntimeService().getVariable(instance, "facilitator")).isEqualTo(next);
+  }
+
+  private static Map<String, Object> formBody(Map<String, String> form) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    form.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", "String")));
+    return Map.of("variables", variables);
+  }
+
+  private String scheduleCsfWorkshop(String startsAt, String endsAt, int capacity) {
+    return scheduleCsfWorkshop("CA", startsAt, endsAt, capacity);
+  }
+
+  private String scheduleCsfWorkshop(String region, String startsAt, String endsAt, int capacity) {
+    Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1,
+        "region", region, "location", "Sacramento Learning Center", "capacity", capacity, "sessions",
         List.of(Map.of("startsAt", startsAt, "endsAt", endsAt))), Map.of());
     assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
     String workshop = scheduled.json().get("reference").asText();

@@ -109,6 +109,11 @@ class AccessMatrixTest extends SpringIntegrationTest {
       // a certificate's verification page is public; an unknown code is a 404 page
       "anonymous   | GET  | /certificates/AAAAAAAAAAAAAAAAAAAAAA                | 404",
       "admin       | GET  | /certificates/not-a-code                            | 404",
+      // a workshop seat's give-up page is public by its token; an unknown token is a 404 page, never a log-in
+      "anonymous   | GET  | /district/seats/AAAAAAAAAAAAAAAAAAAAAA              | 404",
+      "anonymous   | POST | /district/seats/AAAAAAAAAAAAAAAAAAAAAA              | 404",
+      "manager     | POST | /district/seats/not-a-token                         | 404",
+      "anonymous   | PUT  | /district/seats/AAAAAAAAAAAAAAAAAAAAAA              | 404",
       // a failed email's retry: partnership managers; online PD completion: PD managers
       "evaluator   | POST | /api/partnerships/{ref}/emails/1/retry              | 403",
       "anonymous   | POST | /api/partnerships/{ref}/teachers/1/pd-phases/1/completion | 401",
