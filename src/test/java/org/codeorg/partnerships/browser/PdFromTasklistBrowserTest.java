@@ -172,6 +172,18 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
       settle(workshop);
     }
 
+    // The reminders 10 and 3 days before (to the teachers and the facilitator, each with the invite).
+    String facilitatorEmail = processEngine.getIdentityService().createUserQuery().userId("facilitator").singleResult()
+        .getEmail();
+    for (int days : List.of(10, 3)) {
+      PdJourney.travelTo(SESSION_STARTS.minus(Duration.ofDays(days)));
+      settle(workshop);
+      for (String recipient : List.of(emails.get(0), emails.get(1), facilitatorEmail)) {
+        assertThat(DistrictJourney.plainText(district.deliveredTo(recipient,
+            "Reminder: " + title + " starts in " + days + " days"))).contains("9:00 AM–3:00 PM PDT");
+      }
+    }
+
     // 3. After the session, facilitator records attendance: the second teacher was absent.
     PdJourney.travelTo(SESSION_STARTS.plus(Duration.ofDays(1)));
     settle(workshop);
@@ -205,7 +217,10 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     }
     List<MimeMessage> invites = Arrays.stream(TestSmtpServer.server().getReceivedMessages())
         .filter(m -> subject(m).contains(title)).filter(PdFromTasklistBrowserTest::hasCalendar).toList();
-    assertThat(invites).as("an invite to each teacher and to the facilitator").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(invites.stream().map(PdFromTasklistBrowserTest::recipient))
+        .as("enrolment and two reminders to each teacher, two reminders to the facilitator")
+        .containsExactlyInAnyOrder(emails.get(0), emails.get(0), emails.get(0), emails.get(1), emails.get(1),
+            emails.get(1), facilitatorEmail, facilitatorEmail);
     for (MimeMessage invite : invites) {
       String ics = PdJourney.calendarOf(invite);
       assertThat(Invites.starts(ics)).as(subject(invite)).containsExactly(SESSION_STARTS);
@@ -337,6 +352,14 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
   private static String subject(MimeMessage message) {
     try {
       return String.valueOf(message.getSubject());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
