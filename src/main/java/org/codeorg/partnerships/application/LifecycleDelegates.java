@@ -5,6 +5,7 @@ import static org.codeorg.partnerships.lifecycle.LifecycleProcess.partnershipId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.PartnershipTaskContext;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,6 +90,6 @@ class LifecycleDelegates {
   }
 
   private static void stage(DelegateExecution execution, PartnershipStage stage) {
-    LifecycleProcess.PARTNERSHIP_STAGE.set(execution, stage);
+    PartnershipTaskContext.enterStage(execution, stage);
   }
 }

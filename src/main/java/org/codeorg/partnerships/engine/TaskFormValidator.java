@@ -25,7 +25,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks a task completion against the task's Camunda Form on the server: Camunda Forms validate
  * only in the browser, and the REST API accepts any variable. Required fields (unless the form hides
- * them), allowed values of radio and select fields, lengths, patterns, number ranges, no control
+ * them), allowed values of radio and select fields, of checklists (also options read from a
+ * variable with {@code valuesKey}), lengths, patterns, number ranges, no control
  * characters ({@link ControlCharacters}: a textarea is multi-line, every other field single-line)
  * and no variable the form does not have.
  */
@@ -35,9 +36,14 @@ public class TaskFormValidator {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final Map<String, JsonNode> formsById = new HashMap<>();
+  /** Fields that submit a list of their options. */
+  private static final Set<String> CHOICE_LISTS = Set.of("checklist", "taglist");
+
   private final FeelEngine feel = new ScalaFeelEngineFactory().createInstance();
+  private final ObjectMapper json;
 
   public TaskFormValidator(ObjectMapper json) throws IOException {
+    this.json = json;
     for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
       try (InputStream in = form.getInputStream()) {
         JsonNode schema = json.readTree(in);
@@ -78,8 +84,11 @@ public class TaskFormValidator {
       if (isHidden(field, context)) {
         continue;
       }
-      checkField(field, key, submitted.get(key), violations);
-      checkRosterNumbers(field, key, submitted.get(key), context, violations);
+      if (CHOICE_LISTS.contains(field.path("type").asText())) {
+        checkChoices(field, key, submitted.get(key), context, violations);
+      } else {
+        checkField(field, key, submitted.get(key), violations);
+      }
     }
     for (String name : submitted.keySet()) {
       if (!keys.contains(name)) {
@@ -151,20 +160,55 @@ public class TaskFormValidator {
   }
 
   /**
-   * Attendance fields list roster numbers ("2, 5"); the custom property {@code rosterSizeVariable}
-   * names the task variable with the roster's length, so a number beyond it is refused.
+   * A checklist (or tag list) submits a list of texts, each one of its options: the static
+   * {@code values}, or those of the task variable its {@code valuesKey} names (a JSON array of
+   * {@code {"label", "value"}}, or of plain texts, as Tasklist reads it).
    */
-  private static void checkRosterNumbers(JsonNode field, String key, Object value, Map<String, Object> context,
+  private void checkChoices(JsonNode field, String key, Object value, Map<String, Object> context,
       List<FieldViolation> violations) {
-    String sizeVariable = field.path("properties").path("rosterSizeVariable").asText("");
-    if (sizeVariable.isEmpty() || !(value instanceof String text) || !(context.get(sizeVariable) instanceof Number size)) {
+    if (value == null) {
+      if (field.path("validate").path("required").asBoolean(false)) {
+        violations.add(new FieldViolation(key, "is required"));
+      }
       return;
     }
-    for (String part : text.split(",")) {
-      String number = part.trim();
-      if (number.matches("\\d{1,4}") && (Integer.parseInt(number) < 1 || Integer.parseInt(number) > size.intValue())) {
-        violations.add(new FieldViolation(key, "roster number " + number + " is not between 1 and " + size.intValue()));
+    JsonNode chosen = asJson(value);
+    if (chosen == null || !chosen.isArray()) {
+      violations.add(new FieldViolation(key, "must be a list of the form's options"));
+      return;
+    }
+    if (chosen.isEmpty() && field.path("validate").path("required").asBoolean(false)) {
+      violations.add(new FieldViolation(key, "is required"));
+    }
+    Set<String> options = new LinkedHashSet<>();
+    JsonNode declared = field.has("valuesKey") ? asJson(context.get(field.get("valuesKey").asText())) : field.get("values");
+    if (declared != null && declared.isArray()) {
+      for (JsonNode option : declared) {
+        options.add(option.isObject() ? option.path("value").asText() : option.asText());
       }
+    }
+    for (JsonNode item : chosen) {
+      if (!item.isTextual() && !item.isNumber()) {
+        violations.add(new FieldViolation(key, "must be a list of the form's options"));
+        return;
+      }
+      if (!options.contains(item.asText())) {
+        violations.add(new FieldViolation(key, "'" + item.asText() + "' is not one of the form's options"));
+        return;
+      }
+    }
+  }
+
+  /** A list, a Spin JSON node or JSON text as a Jackson tree; null when it is none of them. */
+  private JsonNode asJson(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return value instanceof java.util.Collection<?> || value instanceof Map<?, ?> ? json.valueToTree(value)
+          : json.readTree(String.valueOf(value));
+    } catch (IOException | RuntimeException notJson) {
+      return null;
     }
   }
 

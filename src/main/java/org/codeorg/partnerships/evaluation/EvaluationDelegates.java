@@ -16,6 +16,7 @@ import org.codeorg.partnerships.engine.ProcessVariable;
 import org.codeorg.partnerships.engine.ReadsFormFields;
 import org.codeorg.partnerships.engine.TextVariables;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.PartnershipTaskContext;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess.CloseDecision;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +28,7 @@ class EvaluationDelegates {
   /** {@code Task_StartEvaluation} in {@code partnership-lifecycle}. */
   @Bean("startEvaluation")
   JavaDelegate startEvaluation(EvaluationSteps steps) {
-    return execution -> LifecycleProcess.PARTNERSHIP_STAGE.set(execution, steps.start(partnershipId(execution)));
+    return execution -> PartnershipTaskContext.enterStage(execution, steps.start(partnershipId(execution)));
   }
 
   /** {@code Task_RequestEvaluationData}: sets the due date the task and its timer read. */
@@ -80,7 +81,7 @@ class EvaluationDelegates {
   /** {@code Task_ClosePartnership} in {@code partnership-lifecycle}: the decision of {@code Task_DecideCloseOrRenew}. */
   @Bean("closePartnership")
   JavaDelegate closePartnership(EvaluationSteps steps) {
-    return execution -> LifecycleProcess.PARTNERSHIP_STAGE.set(execution, steps.close(partnershipId(execution),
+    return execution -> PartnershipTaskContext.enterStage(execution, steps.close(partnershipId(execution),
         LifecycleProcess.CLOSE_DECISION.get(execution) == CloseDecision.RENEW, execution.getProcessInstanceId()));
   }
 

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.partnership.DistrictLinkReissueProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -38,6 +39,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class IdentityBootstrap {
+
+  /** {@code pd.OnlinePdCompletionsProcess#PROCESS_KEY}: identity sits below the features. */
+  static final String ONLINE_PD_COMPLETIONS = "online-pd-completions";
 
   private static final Logger log = LoggerFactory.getLogger(IdentityBootstrap.class);
 
@@ -76,6 +80,12 @@ public class IdentityBootstrap {
     grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_DEFINITION, WorkshopProcess.PROCESS_KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_DEFINITION, WorkshopCancellationProcess.PROCESS_KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    // Tasklist's "Start process" lists what the user may start (CREATE_INSTANCE on the definition
+    // and CREATE on instances); the models name the same group as candidateStarterGroups.
+    grant(StaffGroups.PARTNERSHIP_MANAGERS, Resources.PROCESS_DEFINITION, DistrictLinkReissueProcess.PROCESS_KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_DEFINITION, ONLINE_PD_COMPLETIONS,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     revokeOverGrants();

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.PartnershipTaskContext;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,11 @@ public class TasklistFilters {
       filter.setProperties(properties(description, priority, color));
       filterService.saveFilter(filter);
       log.info("Created Tasklist filter '{}'", name);
+    } else if (!properties(description, priority, color).equals(filter.getProperties())) {
+      // The cards of an earlier version showed fewer variables: bring them up to date.
+      filter.setProperties(properties(description, priority, color));
+      filterService.saveFilter(filter);
+      log.info("Updated the properties of Tasklist filter '{}'", name);
     }
     for (String group : StaffGroups.WORKING_GROUPS) {
       boolean granted = authorizationService.createAuthorizationQuery()
@@ -100,6 +106,10 @@ public class TasklistFilters {
     List<Map<String, String>> variables = new ArrayList<>();
     variables.add(Map.of("name", LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, "label", "Partnership"));
     variables.add(Map.of("name", LifecycleProcess.VAR_DISTRICT_NAME, "label", "District"));
+    variables.add(Map.of("name", LifecycleProcess.VAR_PARTNERSHIP_STAGE, "label", "Stage"));
+    // Workshop tasks serve teachers of several partnerships: their cards name the workshop instead.
+    variables.add(Map.of("name", PartnershipTaskContext.VAR_WORKSHOP_REFERENCE, "label", "Workshop"));
+    variables.add(Map.of("name", PartnershipTaskContext.VAR_FIRST_SESSION_AT, "label", "First session"));
     properties.put("variables", variables);
     return properties;
   }

@@ -27,8 +27,31 @@ public class DeliveryIncidents {
     this.runtimeService = runtimeService;
   }
 
+  /**
+   * The email failed for good (or its outcome is unknown): an incident on the instance that caused it,
+   * and a task for the partnership managers ({@link UndeliveredEmailProcess}), one per email.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public void raise(OutboxEmail email) {
+    openResolution(email);
+    raiseIncident(email);
+  }
+
+  private void openResolution(OutboxEmail email) {
+    String key = UndeliveredEmailProcess.businessKey(email.getId());
+    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(UndeliveredEmailProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(key).active().count() > 0) {
+      return;
+    }
+    java.util.Map<String, Object> variables = new java.util.HashMap<>();
+    UndeliveredEmailProcess.EMAIL_ID.putIn(variables, email.getId());
+    UndeliveredEmailProcess.EMAIL_RECIPIENT.putIn(variables, email.getRecipient());
+    UndeliveredEmailProcess.EMAIL_SUBJECT.putIn(variables, email.getSubject());
+    UndeliveredEmailProcess.DELIVERY_ERROR.putIn(variables, email.getLastError());
+    runtimeService.startProcessInstanceByKey(UndeliveredEmailProcess.PROCESS_KEY, key, variables);
+  }
+
+  private void raiseIncident(OutboxEmail email) {
     if (email.getProcessInstanceId() == null
         || runtimeService.createProcessInstanceQuery().processInstanceId(email.getProcessInstanceId()).count() == 0) {
       return;
@@ -48,6 +71,17 @@ public class DeliveryIncidents {
   public void resolve(OutboxEmail email) {
     runtimeService.createIncidentQuery().incidentType(TYPE).configuration(configuration(email)).list()
         .forEach(incident -> runtimeService.resolveIncident(incident.getId()));
+  }
+
+  /**
+   * The email was sent again another way (the staff API's retry): its open Tasklist task
+   * "Resolve an undelivered email" has nothing left to decide and ends, so no one meets a stale task.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void closeResolution(OutboxEmail email, String reason) {
+    runtimeService.createProcessInstanceQuery().processDefinitionKey(UndeliveredEmailProcess.PROCESS_KEY)
+        .processInstanceBusinessKey(UndeliveredEmailProcess.businessKey(email.getId())).active().list()
+        .forEach(open -> runtimeService.deleteProcessInstance(open.getId(), reason));
   }
 
   static String configuration(OutboxEmail email) {

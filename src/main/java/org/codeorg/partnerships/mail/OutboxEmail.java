@@ -130,6 +130,20 @@ public class OutboxEmail {
     attempts++;
   }
 
+  /** A staff member confirmed that the recipient has it: SENT, and why, without another attempt. */
+  void markDeliveredByHand(Instant now, String by) {
+    status = OutboxStatus.SENT;
+    sentAt = now;
+    claimedAt = null;
+    lastError = "Marked as delivered by " + by + " (was: " + (lastError == null ? "" : lastError.substring(0,
+        Math.min(lastError.length(), 900))) + ")";
+  }
+
+  /** Sends a FAILED email to a corrected address (the body is the same). */
+  void redirect(String address) {
+    recipient = address;
+  }
+
   /** A FAILED email goes back to the queue with a fresh set of attempts. */
   void requeue(Instant now) {
     status = OutboxStatus.QUEUED;

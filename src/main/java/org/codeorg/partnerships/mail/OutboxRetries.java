@@ -38,6 +38,7 @@ public class OutboxRetries {
     }
     email.requeue(clock.instant());
     incidents.resolve(email);
+    incidents.closeResolution(email, "Sent again over the staff API");
     return email;
   }
 

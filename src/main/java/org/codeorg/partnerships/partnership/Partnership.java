@@ -56,6 +56,10 @@ public class Partnership {
   @Column(nullable = false)
   private PartnershipStage stage;
 
+  /** When {@link #stage} was entered (the reports' days in stage). */
+  @Column(name = "stage_entered_at", nullable = false)
+  private Instant stageEnteredAt;
+
   @Column(name = "contact_name", nullable = false)
   private String contactName;
 
@@ -176,6 +180,7 @@ public class Partnership {
     this.tokenReference = reference;
     this.replyToEmail = replyToEmail;
     this.stage = PartnershipStage.APPLICATION_REVIEW;
+    this.stageEnteredAt = now;
     this.createdAt = now;
     this.updatedAt = now;
   }
@@ -292,6 +297,9 @@ public class Partnership {
 
   /** Closing stages revoke the district's token: a closed partnership's links open nothing. */
   public void moveTo(PartnershipStage newStage, Instant now) {
+    if (newStage != stage) {
+      this.stageEnteredAt = now;
+    }
     this.stage = newStage;
     this.updatedAt = now;
     if (newStage.isClosed() && tokenRevokedAt == null) {
@@ -441,6 +449,10 @@ public class Partnership {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public Instant getStageEnteredAt() {
+    return stageEnteredAt;
   }
 
   public Instant getUpdatedAt() {

@@ -4,7 +4,6 @@ import java.util.Date;
 import java.util.Map;
 
 import org.codeorg.partnerships.engine.ProcessVariable;
-import org.codeorg.partnerships.pd.AttendanceList.AllPresent;
 
 /**
  * Contract of {@code bpmn/leadership-pd.bpmn} (one high school's counselors and principals) and
@@ -24,16 +23,12 @@ public final class LeadershipPdProcess {
   // --- set by Task_EnrolSchoolLeaders ---
   /** The program's day: the attendance task's due date. */
   public static final ProcessVariable<Date> PROGRAM_DATE = ProcessVariable.date("programDate");
-  /** The numbered roster the attendance form shows. */
-  public static final ProcessVariable<String> LEADER_ROSTER = ProcessVariable.string("leaderRoster");
-  public static final ProcessVariable<Integer> LEADER_COUNT = ProcessVariable.integer("leaderCount");
+  /** The attendance checklist's options, one per enrolled leader (a Json variable, {@link AttendanceList#options}). */
+  public static final ProcessVariable<Object> LEADER_OPTIONS = ProcessVariable.of("leaderOptions", Object.class);
 
   // --- the form record-leadership-attendance ---
-  /** {@code YES}, or {@code NO} with {@link #ABSENT_LEADERS}; the form hides that field unless {@code NO}. */
-  public static final ProcessVariable<AllPresent> ALL_LEADERS_ATTENDED =
-      ProcessVariable.enumeration("allLeadersAttended", AllPresent.class);
-  /** Roster numbers of those absent, e.g. "2, 5". */
-  public static final ProcessVariable<String> ABSENT_LEADERS = ProcessVariable.string("absentLeaders");
+  /** The leaders ticked as present: their ids, as the checklist submits them. */
+  public static final ProcessVariable<Object> PRESENT_LEADERS = ProcessVariable.of("presentLeaders", Object.class);
 
   /**
    * Beans named apart from their element, and why: task listeners check or prepare a user task

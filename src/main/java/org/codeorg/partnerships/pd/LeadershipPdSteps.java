@@ -40,8 +40,8 @@ public class LeadershipPdSteps {
     this.clock = clock;
   }
 
-  /** What the attendance task shows: the program date and the numbered roster. */
-  public record Enrolled(Date programDate, String roster, int size) {
+  /** What the attendance task shows: the program date and each leader's id with the label the checklist shows. */
+  public record Enrolled(Date programDate, Map<Long, String> leaders) {
   }
 
   public Enrolled enrol(Long partnershipId, Long schoolId, String processInstanceId) {
@@ -62,17 +62,20 @@ public class LeadershipPdSteps {
           "programDate", Dates.LONG.format(programDate)), null);
     }
     progress.record(p, "LEADERSHIP_PD_ENROLLED", leaders.get(0).getSchool().getName() + ": " + leaders.size() + " leaders");
-    return new Enrolled(Dates.endOf(programDate), roster(leaders), leaders.size());
+    return new Enrolled(Dates.endOf(programDate), labels(leaders));
   }
 
-  /** @param absent roster positions (1-based) of the leaders who did not attend */
-  public void complete(Long partnershipId, Long schoolId, Set<Integer> absent, String processInstanceId) {
+  /**
+   * @param present ids of the leaders ticked as present; every other enrolled leader of the school
+   *     did not attend
+   */
+  public void complete(Long partnershipId, Long schoolId, Set<Long> present, String processInstanceId) {
     Partnership p = progress.load(partnershipId);
     List<SchoolLeader> leaders = leaders(p, schoolId);
     for (int i = 0; i < leaders.size(); i++) {
       SchoolLeader leader = leaders.get(i);
       LeadershipEnrolment enrolment = enrolments.findByLeaderId(leader.getId()).orElseThrow();
-      if (absent.contains(i + 1)) {
+      if (!present.contains(leader.getId())) {
         enrolment.absent(clock.instant());
       } else {
         enrolment.attended(properties.leadershipProgramHours(), clock.instant());
@@ -83,7 +86,7 @@ public class LeadershipPdSteps {
       }
     }
     progress.record(p, "LEADERSHIP_PD_COMPLETED", leaders.get(0).getSchool().getName() + ": "
-        + (leaders.size() - absent.size()) + " of " + leaders.size() + " attended");
+        + leaders.stream().filter(l -> present.contains(l.getId())).count() + " of " + leaders.size() + " attended");
   }
 
   private static List<SchoolLeader> leaders(Partnership p, Long schoolId) {
@@ -94,10 +97,10 @@ public class LeadershipPdSteps {
     return leaders;
   }
 
-  private static String roster(List<SchoolLeader> leaders) {
-    return java.util.stream.IntStream.range(0, leaders.size())
-        .mapToObj(i -> (i + 1) + ". " + leaders.get(i).getName() + " (" + leaders.get(i).getRole().name().toLowerCase()
-            + ", " + leaders.get(i).getSchool().getName() + ")")
-        .collect(Collectors.joining("\n"));
+  private static Map<Long, String> labels(List<SchoolLeader> leaders) {
+    Map<Long, String> labels = new java.util.LinkedHashMap<>();
+    leaders.forEach(l -> labels.put(l.getId(), l.getName() + " (" + l.getRole().name().toLowerCase() + ", "
+        + l.getSchool().getName() + ")"));
+    return labels;
   }
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.PartnershipTaskContext;
 import org.codeorg.partnerships.engine.FormValues;
 import org.codeorg.partnerships.engine.TextVariables;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,7 @@ class PdDelegates {
     return execution -> {
       Long partnershipId = LifecycleProcess.partnershipId(execution);
       ImplementationSteps.Started started = steps.start(partnershipId);
-      LifecycleProcess.PARTNERSHIP_STAGE.set(execution, started.stage());
+      PartnershipTaskContext.enterStage(execution, started.stage());
       LifecycleProcess.HAS_ELEMENTARY_TEACHERS.set(execution, started.hasElementaryTeachers());
       LifecycleProcess.ELEMENTARY_TEACHERS_SUMMARY.set(execution, TextVariables.fit(started.elementaryTeachers(),
           "the full list is in the partnership's staff view"));
@@ -189,30 +190,83 @@ class PdDelegates {
       LeadershipPdSteps.Enrolled enrolled = steps.enrol(LeadershipPdProcess.PARTNERSHIP_ID.require(execution),
           LeadershipPdProcess.SCHOOL_ID.require(execution), execution.getProcessInstanceId());
       LeadershipPdProcess.PROGRAM_DATE.set(execution, enrolled.programDate());
-      LeadershipPdProcess.LEADER_ROSTER.set(execution, TextVariables.fit(enrolled.roster(),
-          "every leader is in the partnership's staff view"));
-      LeadershipPdProcess.LEADER_COUNT.set(execution, enrolled.size());
+      LeadershipPdProcess.LEADER_OPTIONS.set(execution, AttendanceList.options(enrolled.leaders()));
     };
   }
 
   /**
-   * Task listener (complete) of {@code Task_RecordLeadershipAttendance}: checks the roster numbers
-   * before the task completes, so a typo is a 400, not an incident.
+   * Task listener (complete) of {@code Task_RecordLeadershipAttendance}: checks that every name
+   * ticked is one of the checklist's, before the task completes, so a bad value is a 400, not an incident.
    */
   @Bean("validateLeadershipAttendance")
   TaskListener validateLeadershipAttendance() {
-    return PdDelegates::absentLeaders;
+    return PdDelegates::presentLeaders;
   }
 
   /** {@code Task_CompleteLeadershipPd}. */
   @Bean("completeLeadershipPd")
   JavaDelegate completeLeadershipPd(LeadershipPdSteps steps) {
     return execution -> steps.complete(LeadershipPdProcess.PARTNERSHIP_ID.require(execution),
-        LeadershipPdProcess.SCHOOL_ID.require(execution), absentLeaders(execution), execution.getProcessInstanceId());
+        LeadershipPdProcess.SCHOOL_ID.require(execution), presentLeaders(execution), execution.getProcessInstanceId());
   }
 
-  private static java.util.Set<Integer> absentLeaders(VariableScope scope) {
-    return AttendanceList.absentees(scope, LeadershipPdProcess.ALL_LEADERS_ATTENDED, LeadershipPdProcess.ABSENT_LEADERS,
-        LeadershipPdProcess.LEADER_COUNT.require(scope));
+  // --- online-pd-completions: reported from Tasklist's start form ---
+
+  /**
+   * {@code Task_ApplyOnlineCompletions}: runs in the start form's transaction, so a refused report
+   * is the start form's error (Tasklist shows it; the REST API answers 400) with one line per refused
+   * row, and nothing is applied or started.
+   */
+  @Bean("applyOnlineCompletions")
+  JavaDelegate applyOnlineCompletions(OnlineCompletionImport imports) {
+    return execution -> {
+      String field;
+      java.util.List<OnlineCompletionImport.Row> rows;
+      if (OnlinePdCompletionsProcess.REPORT_KIND.get(execution) == OnlinePdCompletionsProcess.ReportKind.CSV) {
+        field = OnlinePdCompletionsProcess.COMPLETIONS_CSV.name();
+        try {
+          rows = imports.parse(OnlinePdCompletionsProcess.COMPLETIONS_CSV.get(execution));
+        } catch (IllegalArgumentException unreadable) {
+          throw new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException(field,
+              "Nothing was applied: " + unreadable.getMessage());
+        }
+      } else {
+        field = OnlinePdCompletionsProcess.TEACHER_EMAIL.name();
+        rows = java.util.List.of(new OnlineCompletionImport.Row(1, FormValues.text(execution, field),
+            FormValues.text(execution, OnlinePdCompletionsProcess.COURSE.name()),
+            wholeNumber(execution.getVariable(OnlinePdCompletionsProcess.PHASE.name())),
+            execution.getVariable(OnlinePdCompletionsProcess.COMPLETED_ON.name()) == null ? ""
+                : FormValues.date(execution.getVariable(OnlinePdCompletionsProcess.COMPLETED_ON.name())).toString(),
+            wholeNumber(execution.getVariable(OnlinePdCompletionsProcess.HOURS.name()))));
+      }
+      OnlineCompletionImport.Outcome outcome = imports.check(rows);
+      java.util.List<String> applied;
+      try {
+        if (!outcome.applicable()) {
+          throw new IllegalArgumentException(String.join("; ", outcome.refused()));
+        }
+        applied = imports.apply(outcome);
+      } catch (IllegalArgumentException refused) {
+        throw new org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException(field,
+            "Nothing was applied. " + refused.getMessage());
+      }
+      OnlinePdCompletionsProcess.COMPLETIONS_APPLIED.set(execution, applied.size());
+      OnlinePdCompletionsProcess.COMPLETIONS_REPORT.set(execution, TextVariables.fit(
+          applied.size() + " completion(s) applied:\n\n" + String.join("\n", applied.stream().map(a -> "- " + a).toList()),
+          "the teachers' hours are in each partnership's staff view"));
+    };
+  }
+
+  /** Tasklist submits a number field as a Long or Double; the REST API may send text. */
+  private static String wholeNumber(Object value) {
+    if (value instanceof Number number && number.doubleValue() == Math.rint(number.doubleValue())) {
+      return String.valueOf(number.longValue());
+    }
+    return value == null ? "" : value.toString().trim();
+  }
+
+  private static java.util.Set<Long> presentLeaders(VariableScope scope) {
+    return AttendanceList.present(scope, LeadershipPdProcess.PRESENT_LEADERS.name(),
+        LeadershipPdProcess.LEADER_OPTIONS.name());
   }
 }

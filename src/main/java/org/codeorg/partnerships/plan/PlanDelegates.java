@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.PartnershipTaskContext;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess.PlanDecision;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,14 +45,14 @@ class PlanDelegates {
   /** {@code Task_ApprovePlan}. */
   @Bean("approvePlan")
   JavaDelegate approvePlan(PlanSteps steps) {
-    return execution -> LifecycleProcess.PARTNERSHIP_STAGE.set(execution,
+    return execution -> PartnershipTaskContext.enterStage(execution,
         steps.approve(partnershipId(execution), execution.getProcessInstanceId()));
   }
 
   /** {@code Task_WithdrawAfterPlanEscalation}: the notes of {@code Task_DecideEscalatedPlan} are the reason. */
   @Bean("withdrawAfterPlanEscalation")
   JavaDelegate withdrawAfterPlanEscalation(PlanSteps steps) {
-    return execution -> LifecycleProcess.PARTNERSHIP_STAGE.set(execution,
+    return execution -> PartnershipTaskContext.enterStage(execution,
         steps.withdrawAfterEscalation(partnershipId(execution), execution.getProcessInstanceId(),
             LifecycleProcess.ESCALATION_NOTES.get(execution)));
   }

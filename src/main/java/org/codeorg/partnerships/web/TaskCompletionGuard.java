@@ -146,6 +146,14 @@ public class TaskCompletionGuard {
       JsonNode variables = json.readTree(body).path("variables");
       variables.fields().forEachRemaining(entry -> {
         JsonNode value = entry.getValue().get("value");
+        if (value != null && value.isTextual() && "json".equalsIgnoreCase(entry.getValue().path("type").asText())) {
+          // Tasklist submits a checklist's list as a Json variable: its value is the JSON text.
+          try {
+            value = json.readTree(value.asText());
+          } catch (IOException notJson) {
+            throw new IllegalArgumentException("Variable " + entry.getKey() + " is not JSON", notJson);
+          }
+        }
         values.put(entry.getKey(), value == null || value.isNull() ? null : json.convertValue(value, Object.class));
       });
       return values;

@@ -51,14 +51,14 @@ public class WorkshopAttendanceReports {
   /**
    * Records one session; recording it again overwrites.
    *
-   * @param absent roster positions (1-based) of the enrolled teachers who were not there
+   * @param presentTeachers ids of the enrolled teachers ticked as present; every other enrolled teacher was absent
    * @throws IllegalStateException when the workshop does not exist
    */
-  public void recordAttendance(Long workshopId, int sessionNumber, Set<Integer> absent, String recordedBy) {
+  public void recordAttendance(Long workshopId, int sessionNumber, Set<Long> presentTeachers, String recordedBy) {
     List<WorkshopSeat> enrolled = seats.enrolled(workshops.require(workshopId).getId());
-    for (int i = 0; i < enrolled.size(); i++) {
-      Long teacherId = enrolled.get(i).getTeacherId();
-      boolean present = !absent.contains(i + 1);
+    for (WorkshopSeat seat : enrolled) {
+      Long teacherId = seat.getTeacherId();
+      boolean present = presentTeachers.contains(teacherId);
       attendance.findByWorkshopIdAndSessionNumberAndTeacherId(workshopId, sessionNumber, teacherId).ifPresentOrElse(
           row -> row.record(present, recordedBy, clock.instant()),
           () -> attendance.save(new WorkshopAttendance(workshopId, sessionNumber, teacherId, present, recordedBy,

@@ -143,27 +143,23 @@ class WorkshopDelegates {
     return execution -> notifications.notifyNewDates(WORKSHOP_ID.require(execution), execution.getProcessInstanceId());
   }
 
-  /** Task listener (create) of {@code Task_RecordSessionAttendance}: the roster as it stands, and the session number. */
+  /** Task listener (create) of {@code Task_RecordSessionAttendance}: the checklist of the enrolled teachers as it stands, and the session number. */
   @Bean("prepareAttendanceTask")
   TaskListener prepareAttendanceTask(WorkshopEnrolment enrolment) {
     return task -> {
       Long workshopId = WORKSHOP_ID.require(task);
-      WorkshopProcess.ATTENDANCE_ROSTER.setLocal(task, TextVariables.fit(enrolment.roster(workshopId),
-          "every seat is in the workshop's staff view, GET /api/workshops/"
-              + WorkshopProcess.WORKSHOP_REFERENCE.get(task)));
-      WorkshopProcess.ROSTER_SIZE.setLocal(task, enrolment.rosterSize(workshopId));
+      WorkshopProcess.ATTENDANCE_OPTIONS.setLocal(task, AttendanceList.options(enrolment.attendanceLabels(workshopId)));
       WorkshopProcess.SESSION_NUMBER.setLocal(task, WorkshopProcess.LOOP_COUNTER.require(task) + 1);
     };
   }
 
-  /** Task listener (complete) of {@code Task_RecordSessionAttendance}: records the session; a roster number out of range is a 400. */
+  /** Task listener (complete) of {@code Task_RecordSessionAttendance}: records the session; a value that is not a checklist option is a 400. */
   @Bean("recordSessionAttendance")
   TaskListener recordSessionAttendance(WorkshopEnrolment enrolment, WorkshopAttendanceReports reports) {
     return task -> {
       Long workshopId = WORKSHOP_ID.require(task);
       reports.recordAttendance(workshopId, WorkshopProcess.SESSION_NUMBER.require(task),
-          AttendanceList.absentees(task, WorkshopProcess.ALL_PRESENT, WorkshopProcess.ABSENTEES,
-              enrolment.rosterSize(workshopId)),
+          AttendanceList.present(task, WorkshopProcess.PRESENT_TEACHERS.name(), WorkshopProcess.ATTENDANCE_OPTIONS.name()),
           task.getAssignee());
     };
   }

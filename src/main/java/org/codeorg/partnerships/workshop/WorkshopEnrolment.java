@@ -100,19 +100,17 @@ public class WorkshopEnrolment {
     }
   }
 
-  /** The numbered roster the facilitator's attendance form shows, e.g. "1. Lee Park (DP-2027-0001, Springfield High)". */
+  /**
+   * The enrolled teachers the facilitator's attendance checklist lists, in seat order: teacher id to
+   * label, e.g. "Lee Park (DP-2027-0001, Springfield High)". Every enrolled teacher, however many.
+   */
   @Transactional(readOnly = true)
-  public String roster(Long workshopId) {
-    List<WorkshopSeat> enrolled = seats.enrolled(workshops.require(workshopId).getId());
-    return IntStream.range(0, enrolled.size()).mapToObj(i -> {
-      Teacher t = teachers.findById(enrolled.get(i).getTeacherId()).orElseThrow();
-      return (i + 1) + ". " + t.getName() + " (" + t.getPartnership().getReference() + ", " + t.getSchool().getName() + ")";
-    }).collect(Collectors.joining("\n"));
-  }
-
-  /** How many are on {@link #roster}: the highest roster number an attendance form may name. */
-  @Transactional(readOnly = true)
-  public int rosterSize(Long workshopId) {
-    return seats.enrolled(workshops.require(workshopId).getId()).size();
+  public java.util.Map<Long, String> attendanceLabels(Long workshopId) {
+    java.util.Map<Long, String> labels = new java.util.LinkedHashMap<>();
+    for (WorkshopSeat seat : seats.enrolled(workshops.require(workshopId).getId())) {
+      Teacher t = teachers.findById(seat.getTeacherId()).orElseThrow();
+      labels.put(t.getId(), t.getName() + " (" + t.getPartnership().getReference() + ", " + t.getSchool().getName() + ")");
+    }
+    return labels;
   }
 }

@@ -4,7 +4,6 @@ import java.util.Date;
 import java.util.Map;
 
 import org.codeorg.partnerships.engine.ProcessVariable;
-import org.codeorg.partnerships.pd.AttendanceList.AllPresent;
 
 /**
  * Contract of {@code bpmn/pd-workshop.bpmn} (one in-person workshop) and its forms
@@ -78,13 +77,10 @@ public final class WorkshopProcess {
   /** The engine's counter of the multi-instance attendance task, from 0. */
   public static final ProcessVariable<Integer> LOOP_COUNTER = ProcessVariable.integer("loopCounter");
   public static final ProcessVariable<Integer> SESSION_NUMBER = ProcessVariable.integer("sessionNumber");
-  /** The numbered roster the form shows. */
-  public static final ProcessVariable<String> ATTENDANCE_ROSTER = ProcessVariable.string("attendanceRoster");
-  public static final ProcessVariable<Integer> ROSTER_SIZE = ProcessVariable.integer("rosterSize");
-  /** {@code YES}, or {@code NO} with {@link #ABSENTEES}; the form hides that field unless {@code NO}. */
-  public static final ProcessVariable<AllPresent> ALL_PRESENT = ProcessVariable.enumeration("allPresent", AllPresent.class);
-  /** Roster numbers of those absent, e.g. "2, 5". */
-  public static final ProcessVariable<String> ABSENTEES = ProcessVariable.string("absentees");
+  /** The checklist's options, one per enrolled teacher (a Json variable, {@code pd.AttendanceList#options}). */
+  public static final ProcessVariable<Object> ATTENDANCE_OPTIONS = ProcessVariable.of("attendanceOptions", Object.class);
+  /** The teachers ticked as present: their ids, as the checklist submits them. */
+  public static final ProcessVariable<Object> PRESENT_TEACHERS = ProcessVariable.of("presentTeachers", Object.class);
 
   // --- closing ---
   /** The organizer's tick in {@code close-workshop}. */

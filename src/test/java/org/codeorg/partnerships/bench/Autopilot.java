@@ -156,14 +156,14 @@ final class Autopilot {
       }
       for (Task task : open) {
         engine.getTaskService().setAssignee(task.getId(), "benchstaff");
-        engine.getTaskService().complete(task.getId(), answer(task.getTaskDefinitionKey()));
+        engine.getTaskService().complete(task.getId(), answer(task.getTaskDefinitionKey(), task.getId()));
       }
       completed = true;
     }
   }
 
   /** What the staff member answers in each form; the lifecycle's happy path. */
-  private static Map<String, Object> answer(String taskKey) {
+  private Map<String, Object> answer(String taskKey, String taskId) {
     return switch (taskKey) {
       case "Task_ReviewApplication" -> Map.of("reviewDecision", "ACCEPT");
       case "Task_RecordSignedAgreement" -> Map.of("signatoryName", "Dr. Ada Lovelace, Superintendent",
@@ -172,14 +172,28 @@ final class Autopilot {
       case "Task_ChooseElementaryPdPath" -> Map.of("elementaryPdPath", "REGIONAL_AFFILIATE");
       case "Task_ChooseFacilitator" -> Map.of("facilitator", "benchfacilitator");
       case "Task_RecordVendorConfirmation" -> Map.of("vendorConfirmation", "CATER-42");
-      case "Task_RecordSessionAttendance" -> Map.of("allPresent", "YES");
+      case "Task_RecordSessionAttendance" -> everyone(taskId, "attendanceOptions", "presentTeachers");
       case "Task_CloseWorkshop" -> Map.of("attendanceConfirmed", true);
-      case "Task_RecordLeadershipAttendance" -> Map.of("allLeadersAttended", "YES");
+      case "Task_RecordLeadershipAttendance" -> everyone(taskId, "leaderOptions", "presentLeaders");
       case "Task_AssessProgram" -> Map.of("pdAssessment", "Every teacher completed PD.", "studentOutcomes",
           "Most students completed their course.", "conclusions", "Renew.", "evaluationRecommendation", "RENEW");
       case "Task_DecideCloseOrRenew" -> Map.of("closeDecision", "CLOSE");  // a renewal would start a second lifecycle per partnership and change what is measured
       default -> throw new IllegalStateException("The happy path does not expect task " + taskKey);
     };
+  }
+
+  /** Every option of the task's attendance checklist ticked, as Tasklist submits it (a Json variable). */
+  private Map<String, Object> everyone(String taskId, String options, String key) {
+    var values = new java.util.ArrayList<String>();
+    try {
+      new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(String.valueOf(engine.getTaskService().getVariable(taskId, options)))
+          .forEach(option -> values.add(option.get("value").asText()));
+      return Map.of(key, org.camunda.spin.plugin.variable.SpinValues.jsonValue(
+          new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(values)).create());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean answerWaits() {

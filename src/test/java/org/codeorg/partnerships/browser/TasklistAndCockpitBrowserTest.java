@@ -159,9 +159,9 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
   }
 
   /**
-   * A facilitator records a workshop session's attendance in Tasklist: the roster shows the
-   * enrolled teacher, "Some were absent" reveals the roster-number field, and the completion
-   * writes the attendance.
+   * A facilitator records a workshop session's attendance in Tasklist by ticking the enrolled
+   * teacher's name in the checklist; the completion (Tasklist submits the ticks as a Json variable,
+   * checked against the options on the server) writes the attendance.
    */
   @Test
   void aFacilitatorRecordsSessionAttendanceInTasklist() throws IOException {
@@ -197,10 +197,13 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
     String teacher = http.get("/api/workshops/" + workshop, "pdmanager:pdmanager").json().get("seats").get(0)
         .get("teacher").asText();
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), teacher + " (" + reference));
-    click(By.xpath("//label[normalize-space(.)='Some were absent']"));
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//label[contains(., 'Numbers of the absent')]")));
+    // The checklist lists the enrolled teacher by name (options from the Json variable, valuesKey); tick them.
+    By name = By.xpath("//label[contains(normalize-space(.), \"" + teacher + " (" + reference + "\")]");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(name));
+    click(name);
+    wait.until(driver -> driver.findElement(By.xpath("//label[contains(normalize-space(.), \"" + teacher + " (" + reference
+        + "\")]//input[@type='checkbox']")).isSelected());
     screenshot("tasklist-session-attendance");
-    click(By.xpath("//label[normalize-space(.)='Everyone was present']"));
     click(By.xpath("//button[normalize-space(.)='Complete']"));
 
     wait.until(driver -> processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.codeorg.partnerships.pd.AttendanceList.AllPresent;
+import org.codeorg.partnerships.support.Http;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
@@ -40,10 +40,11 @@ class LeadershipPdProcessTest {
     Mocks.register("enrolSchoolLeaders", (JavaDelegate) execution -> {
       calls.add("enrol");
       LeadershipPdProcess.PROGRAM_DATE.set(execution, new Date());
-      LeadershipPdProcess.LEADER_COUNT.set(execution, 2);
+      LeadershipPdProcess.LEADER_OPTIONS.set(execution, AttendanceList.options(Map.of(11L, "Sam Cole", 12L, "Ada Wu")));
     });
     Mocks.register("validateLeadershipAttendance", new PdDelegates().validateLeadershipAttendance());
-    Mocks.register("completeLeadershipPd", (JavaDelegate) execution -> calls.add("complete:" + LeadershipPdProcess.ABSENT_LEADERS.get(execution)));
+    Mocks.register("completeLeadershipPd", (JavaDelegate) execution -> calls.add("complete:"
+        + AttendanceList.present(execution, LeadershipPdProcess.PRESENT_LEADERS.name(), LeadershipPdProcess.LEADER_OPTIONS.name())));
   }
 
   @Test
@@ -54,17 +55,18 @@ class LeadershipPdProcessTest {
     assertThat(instance).isWaitingAtExactly(LeadershipPdProcess.TASK_RECORD_LEADERSHIP_ATTENDANCE);
     assertThat(task(instance)).hasCandidateGroup("pd-managers");
 
-    assertThatThrownBy(() -> complete(task(instance), absent("3")))
-        .hasMessageContaining("roster number 3 is not between 1 and 2");
-    complete(task(instance), absent("2"));
+    assertThatThrownBy(() -> complete(task(instance), present("13")))
+        .hasMessageContaining("presentLeaders: '13' is not one of the form's options");
+    complete(task(instance), present("12"));
     execute(job(instance));
 
     assertThat(instance).isEnded().hasPassed("Task_CompleteLeadershipPd", "EndEvent_LeadershipPdCompleted");
-    assertThat(calls).containsExactly("enrol", "complete:2");
+    assertThat(calls).containsExactly("enrol", "complete:[12]");
   }
 
-  private static Map<String, Object> absent(String rosterNumbers) {
-    return LeadershipPdProcess.ABSENT_LEADERS.putIn(LeadershipPdProcess.ALL_LEADERS_ATTENDED.with(AllPresent.NO),
-        rosterNumbers);
+  /** The checklist's answer as Tasklist submits it: a Json variable of the ticked values. */
+  private static Map<String, Object> present(String... values) {
+    return Map.of(LeadershipPdProcess.PRESENT_LEADERS.name(),
+        org.camunda.spin.plugin.variable.SpinValues.jsonValue(Http.JSON.valueToTree(List.of(values)).toString()).create());
   }
 }

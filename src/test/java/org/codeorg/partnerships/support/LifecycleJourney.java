@@ -140,8 +140,16 @@ public final class LifecycleJourney {
     online(reference, teachers.get("ECS"), 4, 15);
     online(reference, teachers.get("CSP"), 4, 15);
     online(reference, teachers.get("CS_ALGEBRA"), 3, 10);
-    district.complete(district.openTask(reference, "Task_RecordLeadershipAttendance", staff.pdManager()),
-        Map.of("allLeadersAttended", "NO", "absentLeaders", "2"), staff.pdManager());
+    // The second leader on the checklist did not attend.
+    String leadership = district.openTask(reference, "Task_RecordLeadershipAttendance", staff.pdManager()).get("id").asText();
+    JsonNode leaders = pd.checklistOptions(leadership, "leaderOptions", staff.pdManager());
+    List<String> attended = new java.util.ArrayList<>();
+    for (int i = 0; i < leaders.size(); i++) {
+      if (i != 1) {
+        attended.add(leaders.get(i).get("value").asText());
+      }
+    }
+    pd.submitChecklist(leadership, "presentLeaders", attended, staff.pdManager());
     district.runJobs(reference);
     for (String course : List.of("ECS", "CSP")) {
       district.deliveredTo(emails.get(course), "Your Code.org professional development certificate: 100 hours");

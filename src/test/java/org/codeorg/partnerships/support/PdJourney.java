@@ -114,8 +114,10 @@ public final class PdJourney {
 
     // 6. Leadership PD: the counselor attended.
     district.deliveredTo(counselor, "Code.org Counselor/Administrator professional development");
-    district.complete(district.openTask(reference, "Task_RecordLeadershipAttendance", pdManager),
-        Map.of("allLeadersAttended", "YES"), pdManager);
+    String leadership = district.openTask(reference, "Task_RecordLeadershipAttendance", pdManager).get("id").asText();
+    List<String> everyLeader = new ArrayList<>();
+    checklistOptions(leadership, "leaderOptions", pdManager).forEach(o -> everyLeader.add(o.get("value").asText()));
+    submitChecklist(leadership, "presentLeaders", everyLeader, pdManager);
     district.runJobs(reference);
     district.deliveredTo(counselor, "Thank you: Code.org Counselor/Administrator professional development completed");
 
@@ -202,13 +204,18 @@ public final class PdJourney {
 
     travelTo(firstSession.plus(Duration.ofDays(sessions)));
     district.runJobs(workshop);
-    Map<String, Object> attendance = absent.isEmpty() ? Map.of("allPresent", "YES") : Map.of("allPresent", "NO",
-        "absentees", String.join(", ", absent.stream().map(String::valueOf).toList()));
     for (int i = 0; i < sessions; i++) {
       // Assigned to the facilitator; the PD manager records it for them.
       JsonNode session = district.openTask(workshop, "Task_RecordSessionAttendance", pdManager);
       district.takeOver(session, pdManager);
-      district.complete(session, attendance, pdManager);
+      List<String> present = new ArrayList<>();
+      JsonNode options = checklistOptions(session.get("id").asText(), "attendanceOptions", pdManager);
+      for (int position = 1; position <= options.size(); position++) {
+        if (!absent.contains(position)) {
+          present.add(options.get(position - 1).get("value").asText());
+        }
+      }
+      submitChecklist(session.get("id").asText(), "presentTeachers", present, pdManager);
     }
     district.complete(district.openTask(workshop, "Task_CloseWorkshop", pdManager), Map.of("attendanceConfirmed", true),
         pdManager);
@@ -220,6 +227,34 @@ public final class PdJourney {
     }
     assertThat(http.get("/api/workshops/" + workshop, pdManager).json().get("status").asText()).isEqualTo("CLOSED");
     return workshop;
+  }
+
+  /** The options of a task's checklist, as Tasklist reads them: the Json variable's text, parsed. */
+  public JsonNode checklistOptions(String taskId, String valuesKey, String credentials) {
+    Http.Response variable = http.get("/engine-rest/task/" + taskId + "/variables/" + valuesKey
+        + "?deserializeValue=false", credentials);
+    assertThat(variable.status()).as(variable.body()).isEqualTo(200);
+    assertThat(variable.json().get("type").asText()).isEqualTo("Json");
+    try {
+      return Http.JSON.readTree(variable.json().get("value").asText());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** Completes the task with a checklist's values as Tasklist submits them: a Json variable. */
+  public Http.Response submitChecklistAnswer(String taskId, String key, List<String> values, String credentials) {
+    try {
+      return http.post("/engine-rest/task/" + taskId + "/submit-form", credentials, Map.of("variables",
+          Map.of(key, Map.of("value", Http.JSON.writeValueAsString(values), "type", "Json"))), Map.of());
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  public void submitChecklist(String taskId, String key, List<String> values, String credentials) {
+    Http.Response done = submitChecklistAnswer(taskId, key, values, credentials);
+    assertThat(done.status()).as(done.body()).isIn(200, 204);
   }
 
   public JsonNode detail(String reference) {
