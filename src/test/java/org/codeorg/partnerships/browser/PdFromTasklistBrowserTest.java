@@ -92,7 +92,6 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
   void aPdManagerSchedulesAFacilitatorRecordsAttendanceAndTheOrganizerClosesInTasklist() throws Exception {
     http = new Http(baseUrl());
     district = new DistrictJourney(http, processEngine, sender, "manager:manager");
-    long started = System.nanoTime();
 
     // Two CSP teachers of a Nevada partnership finish the online phase 1 and wait for a phase 2 workshop.
     Map<String, Object> application = Http.application();
@@ -226,16 +225,25 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
       assertThat(Invites.starts(ics)).as(subject(invite)).containsExactly(SESSION_STARTS);
       assertThat(DistrictJourney.plainText(invite)).as(subject(invite)).contains("9:00 AM–3:00 PM PDT");
     }
-    System.out.printf("PdFromTasklistBrowserTest: %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
   }
 
-  /** Marks the first teacher present and the second absent with the attendance form main has. */
-  private void recordAttendance(WebDriver browser, List<String> names) throws IOException {
-    click(browser, By.xpath("//label[normalize-space(.)='Some were absent']"));
-    // The roster is an ordered list: a teacher's number is their item's position.
-    String absentNumber = String.valueOf(browser.findElements(
-        By.xpath("//li[contains(., '" + names.get(1) + "')]/preceding-sibling::li")).size() + 1);
-    type(browser, "Numbers of the absent teachers", absentNumber);
+  /**
+   * Ticks the first teacher in the checklist of the enrolled teachers' names (Camunda Forms
+   * {@code checklist} whose options come from a Json variable, {@code valuesKey}) and leaves the
+   * second unticked, i.e. absent.
+   */
+  private void recordAttendance(WebDriver browser, List<String> names) {
+    By present = checklistEntry(names.get(0));
+    By absent = checklistEntry(names.get(1));
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(absent));
+    click(browser, present);
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
+        driver.findElement(present).findElement(By.xpath(".//input[@type='checkbox']")).isSelected());
+    assertThat(browser.findElement(absent).findElement(By.xpath(".//input[@type='checkbox']")).isSelected()).isFalse();
+  }
+
+  private static By checklistEntry(String teacher) {
+    return By.xpath("//label[.//input[@type='checkbox'] and contains(normalize-space(.), \"" + teacher + "\")]");
   }
 
   // --- Tasklist -------------------------------------------------------------------------------------------
