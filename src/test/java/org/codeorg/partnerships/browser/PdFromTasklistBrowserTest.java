@@ -48,7 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A workshop run from Tasklist in a real browser, as PD staff do it: {@code pdmanager} starts
  * "Schedule a workshop" from "Start process" with local times in {@code America/Los_Angeles} and
  * enters the vendor's confirmation; the process seats the partnership's two teachers waiting for
- * the phase; {@code facilitator} records the session's attendance (one teacher absent); the
+ * the phase; {@code facilitator} ticks the present teacher in the attendance checklist (the other is absent); the
  * organizer closes the workshop. The emails as the SMTP server received them show local times with
  * the zone's abbreviation, and every invite parses with ical4j's strict parser and starts at the
  * right instant. One browser per user; the job executor and the outbox sender are driven by hand.
