@@ -393,7 +393,9 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
   }
 
   private static void waitFor(WebDriver browser, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(30))
+    // The page is replaced while it is read (a form posts and redirects): chromedriver then answers
+    // "Node … does not belong to the document", which is not a stale-element exception; read again.
+    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
   }
 
