@@ -86,8 +86,12 @@ class CrashRecoveryTest {
       long atPlan = count(dbUrl, "SELECT COUNT(*) FROM partnership WHERE stage = 'COMPREHENSIVE_PLAN'");
       long withInstance = count(dbUrl, "SELECT COUNT(*) FROM partnership p JOIN act_ru_execution e"
           + " ON e.proc_inst_id_ = p.process_instance_id AND e.id_ = e.proc_inst_id_");
+      // Lifecycle instances only: an email left for a person to check has an "undelivered email" task
+      // instance of its own, keyed by the email (counted below).
       long orphanInstances = count(dbUrl, "SELECT COUNT(*) FROM act_ru_execution e WHERE e.id_ = e.proc_inst_id_"
-          + " AND e.business_key_ NOT IN (SELECT reference FROM partnership)");
+          + " AND e.proc_def_id_ LIKE 'partnership-lifecycle:%' AND e.business_key_ NOT IN (SELECT reference FROM partnership)");
+      long undeliveredTasks = count(dbUrl, "SELECT COUNT(*) FROM act_ru_execution e WHERE e.id_ = e.proc_inst_id_"
+          + " AND e.proc_def_id_ LIKE 'undelivered-email:%'");
       long rows = count(dbUrl, "SELECT COUNT(*) FROM email_outbox");
       long keys = count(dbUrl, "SELECT COUNT(DISTINCT idempotency_key) FROM email_outbox");
       long sent = count(dbUrl, "SELECT COUNT(*) FROM email_outbox WHERE status = 'SENT'");
@@ -110,6 +114,8 @@ class CrashRecoveryTest {
       assertThat(abandoned).as("emails whose hand-off to SMTP was cut").isLessThanOrEqualTo(1);
       // Its incident lives on the step it was raised at and goes when that step ends; the row stays.
       assertThat(incidents).isLessThanOrEqualTo(abandoned);
+      // ... and a partnership manager gets a task to resolve it (send again, correct the address, or mark delivered).
+      assertThat(undeliveredTasks).as("undelivered-email tasks").isEqualTo(abandoned);
       assertThat(count(dbUrl, "SELECT COUNT(*) FROM email_outbox WHERE status = 'FAILED'"
           + " AND last_error LIKE 'Delivery outcome unknown%'")).isEqualTo(abandoned);
       assertThat(sent + abandoned).isEqualTo(rows);
