@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.codeorg.partnerships.support.Chromium;
 import org.codeorg.partnerships.support.ReportDataSet;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.codeorg.partnerships.partnership.PartnershipStage;
@@ -28,7 +29,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -76,16 +76,10 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
     dataSet.create(200, Instant.now());
     profile = Files.createTempDirectory("chromium-profile");
     downloads = Files.createTempDirectory("chromium-downloads");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1100", "--user-data-dir=" + profile);
+    ChromeOptions options = Chromium.options(profile, "1400,1100");
     options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
         "download.prompt_for_download", false));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(40));
     Files.createDirectories(SCREENSHOTS);
   }

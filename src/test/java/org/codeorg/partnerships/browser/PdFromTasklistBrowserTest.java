@@ -20,6 +20,7 @@ import jakarta.mail.internet.MimeMultipart;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import org.codeorg.partnerships.mail.OutboxSender;
+import org.codeorg.partnerships.support.Chromium;
 import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.Invites;
@@ -37,8 +38,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -280,14 +279,7 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
   // --- browser plumbing -----------------------------------------------------------------------------------
 
   private WebDriver open() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1100", "--user-data-dir=" + Files.createTempDirectory("chromium-pd"));
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    WebDriver browser = new ChromeDriver(service, options);
+    WebDriver browser = Chromium.start(Chromium.options(Files.createTempDirectory("chromium-pd"), "1400,1100"));
     browsers.add(browser);
     Files.createDirectories(SCREENSHOTS);
     return browser;

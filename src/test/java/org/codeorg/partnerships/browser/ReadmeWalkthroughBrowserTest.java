@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.codeorg.partnerships.mail.OutboxSender;
+import org.codeorg.partnerships.support.Chromium;
 import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
@@ -30,8 +31,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -356,14 +355,7 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
   }
 
   private WebDriver open() throws IOException {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1100", "--user-data-dir=" + Files.createTempDirectory("chromium-walk"));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
-    WebDriver browser = new ChromeDriver(service, options);
+    WebDriver browser = Chromium.start(Chromium.options(Files.createTempDirectory("chromium-walk"), "1400,1100"));
     browsers.add(browser);
     Files.createDirectories(SCREENSHOTS);
     return browser;

@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.support.Chromium;
 import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.PdJourney;
@@ -29,8 +30,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -71,14 +70,7 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
   @BeforeEach
   void openBrowser() throws IOException {
     profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1100", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    browser = new ChromeDriver(service, options);
+    browser = Chromium.start(Chromium.options(profile, "1400,1100"));
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     Files.createDirectories(SCREENSHOTS);
   }
