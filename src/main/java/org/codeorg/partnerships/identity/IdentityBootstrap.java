@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.codeorg.partnerships.workshop.WorkshopCancellationProcess;
+import org.codeorg.partnerships.workshop.WorkshopDatesChangeProcess;
 import org.codeorg.partnerships.workshop.WorkshopFacilitatorChangeProcess;
 import org.codeorg.partnerships.workshop.WorkshopProcess;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -83,6 +84,8 @@ public class IdentityBootstrap {
     grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_DEFINITION, WorkshopCancellationProcess.PROCESS_KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_DEFINITION, WorkshopFacilitatorChangeProcess.PROCESS_KEY,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grant(StaffGroups.PD_MANAGERS, Resources.PROCESS_DEFINITION, WorkshopDatesChangeProcess.PROCESS_KEY,
         ProcessDefinitionPermissions.CREATE_INSTANCE);
     // Tasklist's "Start process" lists what the user may start (CREATE_INSTANCE on the definition
     // and CREATE on instances); the models name the same group as candidateStarterGroups.

@@ -109,7 +109,7 @@ public class TasklistFilters {
     variables.add(Map.of("name", LifecycleProcess.VAR_PARTNERSHIP_STAGE, "label", "Stage"));
     // Workshop tasks serve teachers of several partnerships: their cards name the workshop instead.
     variables.add(Map.of("name", PartnershipTaskContext.VAR_WORKSHOP_REFERENCE, "label", "Workshop"));
-    variables.add(Map.of("name", PartnershipTaskContext.VAR_FIRST_SESSION_AT, "label", "First session"));
+    variables.add(Map.of("name", PartnershipTaskContext.VAR_FIRST_SESSION_LOCAL, "label", "First session"));
     properties.put("variables", variables);
     return properties;
   }

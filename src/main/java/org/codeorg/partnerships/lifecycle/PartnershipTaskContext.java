@@ -39,6 +39,11 @@ public class PartnershipTaskContext extends AbstractProcessEnginePlugin {
   /** Names of {@code workshop.WorkshopProcess} variables (the lifecycle sits below the features). */
   public static final String VAR_WORKSHOP_REFERENCE = "workshopReference";
   public static final String VAR_FIRST_SESSION_AT = "firstSessionAt";
+  /**
+   * The first session as people read it, in the workshop's zone ("Mon Jul 12, 2027 9:00 AM PDT").
+   * Cards show this rather than {@link #VAR_FIRST_SESSION_AT}, a Date that Tasklist shows in UTC.
+   */
+  public static final String VAR_FIRST_SESSION_LOCAL = "firstSessionLocal";
 
   static final List<String> INHERITED = List.of(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE,
       LifecycleProcess.VAR_DISTRICT_NAME, LifecycleProcess.VAR_PARTNERSHIP_STAGE);
@@ -50,7 +55,7 @@ public class PartnershipTaskContext extends AbstractProcessEnginePlugin {
    */
   public static final List<String> CARD_VARIABLES = List.of(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE,
       LifecycleProcess.VAR_DISTRICT_NAME, LifecycleProcess.VAR_PARTNERSHIP_STAGE, VAR_WORKSHOP_REFERENCE,
-      VAR_FIRST_SESSION_AT);
+      VAR_FIRST_SESSION_LOCAL);
 
   private static final TaskListener COPY_TO_TASK = task -> {
     for (String name : CARD_VARIABLES) {

@@ -29,6 +29,7 @@ public enum Milestone {
   PD_WORKSHOP_REMINDER("pd-workshop-reminder", "Reminder: {workshopTitle} starts in {daysBefore} days"),
   PD_WORKSHOP_RESCHEDULED("pd-workshop-rescheduled", "New dates: {workshopTitle}"),
   PD_WORKSHOP_CANCELLED("pd-workshop-cancelled", "Cancelled: {workshopTitle}"),
+  PD_WORKSHOP_SESSIONS_DROPPED("pd-workshop-sessions-dropped", "Sessions no longer taking place: {workshopTitle}"),
   PD_WORKSHOP_SEAT_RELEASED("pd-workshop-seat-released", "Seat given up: {workshopTitle}"),
   PD_WORKSHOP_FACILITATOR_ASSIGNED("pd-workshop-facilitator-assigned", "You facilitate: {workshopTitle}"),
   PD_WORKSHOP_ORDER_CANCELLED("pd-workshop-order-cancelled", "Cancelled: order for workshop {workshopReference}"),

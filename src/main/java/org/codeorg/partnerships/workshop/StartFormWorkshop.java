@@ -51,8 +51,28 @@ final class StartFormWorkshop {
     String timeZone = text(variables, FORM_TIME_ZONE.name());
     Optional<ZoneId> zone = timeZone == null || timeZone.isBlank() ? WorkshopTimeZones.ofRegion(region)
         : WorkshopTimeZones.parse(timeZone);
-    List<WorkshopPlan.Session> sessions = new ArrayList<>();
     java.util.Set<Integer> unread = new java.util.HashSet<>();
+    List<WorkshopPlan.Session> sessions = sessions(variables, zone, violations, unread);
+    WorkshopPlan plan = new WorkshopPlan(text(variables, FORM_COURSE.name()), integer(variables, FORM_PHASE.name()),
+        text(variables, FORM_TITLE.name()), region, text(variables, FORM_LOCATION.name()), timeZone,
+        integer(variables, FORM_CAPACITY.name()), sessions);
+    return new Read(plan, violations, unread);
+  }
+
+  /**
+   * The form's sessions ({@code session1Date}, {@code session1Starts}, {@code session1Ends}, … up to
+   * {@value WorkshopProcess#FORM_SESSIONS}; a later session left wholly empty is no session) as
+   * date-times with the offset of their day in {@code zone}. Shared by "Schedule a workshop" and
+   * "Change a workshop's dates" ({@link WorkshopDatesChangeProcess}).
+   *
+   * @param zone empty when the zone is unknown: then no session can be read (the zone's own error says why)
+   * @param violations receives what cannot be read, named by the form's field
+   * @param unread receives the numbers (from 1) of sessions that could not be read
+   * @return one session per filled row, with null date-times for an unread one
+   */
+  static List<WorkshopPlan.Session> sessions(Map<String, Object> variables, Optional<ZoneId> zone,
+      List<FieldViolation> violations, java.util.Set<Integer> unread) {
+    List<WorkshopPlan.Session> sessions = new ArrayList<>();
     for (int n = 1; n <= FORM_SESSIONS; n++) {
       String date = text(variables, "session" + n + "Date");
       String starts = text(variables, "session" + n + "Starts");
@@ -75,10 +95,40 @@ final class StartFormWorkshop {
         unread.add(sessions.size());
       }
     }
-    WorkshopPlan plan = new WorkshopPlan(text(variables, FORM_COURSE.name()), integer(variables, FORM_PHASE.name()),
-        text(variables, FORM_TITLE.name()), region, text(variables, FORM_LOCATION.name()), timeZone,
-        integer(variables, FORM_CAPACITY.name()), sessions);
-    return new Read(plan, violations, unread);
+    return sessions;
+  }
+
+  /**
+   * The start form "Change a workshop's dates" ({@link WorkshopDatesChangeProcess}) as the API's
+   * {@link WorkshopPlan.NewDates}, checked as {@code PUT /api/workshops/{ref}/sessions} checks it
+   * (1 to 10 sessions, each ending after it starts, 1 to 12 hours, the first in the future, none
+   * overlapping the one before).
+   *
+   * @param workshopZone the workshop's zone, used when the form's {@code timeZone} is empty
+   * @throws InvalidWorkshopPlanException every broken rule, named by the form's field (an unknown
+   *     {@code timeZone}, {@code session2Starts} …); nothing is written
+   */
+  static WorkshopPlan.NewDates newDates(Map<String, Object> variables, ZoneId workshopZone,
+      jakarta.validation.Validator validator) {
+    List<FieldViolation> violations = new ArrayList<>();
+    String timeZone = text(variables, FORM_TIME_ZONE.name());
+    Optional<ZoneId> zone = blank(timeZone) ? Optional.of(workshopZone) : WorkshopTimeZones.parse(timeZone);
+    if (zone.isEmpty()) {
+      violations.add(new FieldViolation(FORM_TIME_ZONE.name(),
+          "must be an IANA time zone id, e.g. America/Los_Angeles (not an abbreviation or offset)"));
+    }
+    java.util.Set<Integer> unread = new java.util.HashSet<>();
+    WorkshopPlan.NewDates dates = new WorkshopPlan.NewDates(sessions(variables, zone, violations, unread));
+    for (FieldViolation violation : org.codeorg.partnerships.common.FieldViolations.check(validator, dates)) {
+      String field = formField(violation.field());
+      if (unread.stream().noneMatch(n -> field.startsWith("session" + n))) {
+        violations.add(new FieldViolation(field, violation.message()));
+      }
+    }
+    if (!violations.isEmpty()) {
+      throw new InvalidWorkshopPlanException(violations);
+    }
+    return dates;
   }
 
   /** The plan's field as the form names it. */
@@ -131,7 +181,7 @@ final class StartFormWorkshop {
     return names.stream();
   }
 
-  private static String text(Map<String, Object> variables, String name) {
+  static String text(Map<String, Object> variables, String name) {
     Object value = variables.get(name);
     return value == null ? null : ControlCharacters.trimSpaces(value.toString());
   }

@@ -59,6 +59,18 @@ public final class WorkshopCalendar {
   public record Recipient(String name, String email) {
   }
 
+  /**
+   * One session as an invite lists it: its number (1-based, which makes its UID), start and end
+   * (instants) and PD hours. Kept apart from {@link WorkshopSession} so that a session a reschedule
+   * removed can still be withdrawn by its UID.
+   */
+  public record Event(int number, Instant startsAt, Instant endsAt, int hours) {
+
+    static Event of(WorkshopSession session) {
+      return new Event(session.getSessionNumber(), session.getStartsAt(), session.getEndsAt(), session.getHours());
+    }
+  }
+
   private WorkshopCalendar() {
   }
 
@@ -82,6 +94,23 @@ public final class WorkshopCalendar {
     return write(workshop, recipient, organizerEmail, now, ImmutableMethod.CANCEL);
   }
 
+  /**
+   * The withdrawal ({@code METHOD:CANCEL}) of sessions a reschedule dropped (the workshop has fewer
+   * sessions now): each VEVENT keeps the UID it was invited with ({@code WS-00001-session-3@…}) and
+   * its former times, with the workshop's SEQUENCE, which the reschedule raised.
+   *
+   * @param dropped the removed sessions as they were, at least one
+   * @throws IllegalStateException as {@link #invite}
+   */
+  public static String droppedSessions(Workshop workshop, List<Event> dropped, Recipient recipient,
+      String organizerEmail, Instant now) {
+    if (dropped.isEmpty()) {
+      throw new IllegalArgumentException("No dropped session to withdraw");
+    }
+    return write(workshop, dropped, n -> workshop.getTitle() + " (session " + n + ", no longer takes place)", recipient,
+        organizerEmail, now, ImmutableMethod.CANCEL);
+  }
+
   /** The METHOD of an invite this class wrote (REQUEST or CANCEL); for the MIME part's {@code method=}. */
   public static String method(String ics) {
     if (ics == null) {
@@ -92,6 +121,13 @@ public final class WorkshopCalendar {
 
   private static String write(Workshop workshop, Recipient recipient, String organizerEmail, Instant now,
       Method method) {
+    int count = workshop.getSessions().size();
+    return write(workshop, workshop.getSessions().stream().map(Event::of).toList(),
+        n -> workshop.getTitle() + " (session " + n + " of " + count + ")", recipient, organizerEmail, now, method);
+  }
+
+  private static String write(Workshop workshop, List<Event> sessions, java.util.function.IntFunction<String> summary,
+      Recipient recipient, String organizerEmail, Instant now, Method method) {
     ZoneId zone = workshop.zone();
     TimeZone timeZone = ZONES.getTimeZone(zone.getId());
     Calendar calendar = new Calendar();
@@ -102,17 +138,16 @@ public final class WorkshopCalendar {
     if (timeZone != null) {
       calendar.add(timeZone.getVTimeZone());
     }
-    int count = workshop.getSessions().size();
-    for (WorkshopSession session : workshop.getSessions()) {
-      VEvent event = new VEvent(session.getStartsAt().atZone(zone), session.getEndsAt().atZone(zone),
-          workshop.getTitle() + " (session " + session.getSessionNumber() + " of " + count + ")");
-      event.add(new Uid(workshop.getReference() + "-session-" + session.getSessionNumber() + "@partnerships.code.org"));
+    for (Event session : sessions) {
+      VEvent event = new VEvent(session.startsAt().atZone(zone), session.endsAt().atZone(zone),
+          summary.apply(session.number()));
+      event.add(new Uid(uid(workshop, session.number())));
       event.add(new Sequence(workshop.getCalendarSequence()));
       event.replace(new DtStamp(now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
       event.add(new Location(workshop.getLocation()));
       event.add(new Description(workshop.getTitle() + " (" + workshop.getReference() + "), "
-          + WorkshopTimeZones.timeRange(session.getStartsAt(), session.getEndsAt(), zone) + ". "
-          + session.getHours() + " PD hours."));
+          + WorkshopTimeZones.timeRange(session.startsAt(), session.endsAt(), zone) + ". "
+          + session.hours() + " PD hours."));
       event.add(new Organizer(URI.create("mailto:" + organizerEmail)));
       event.add(new Attendee(new ParameterList(List.of(Role.REQ_PARTICIPANT, PartStat.NEEDS_ACTION, Rsvp.TRUE,
           // RFC 5545 allows no DQUOTE in a parameter value, and ical4j writes one as it is.
@@ -131,13 +166,23 @@ public final class WorkshopCalendar {
     return out.toString();
   }
 
+  /** The UID of a session's VEVENT: the same in every invite and update of that session number. */
+  static String uid(Workshop workshop, int sessionNumber) {
+    return workshop.getReference() + "-session-" + sessionNumber + "@partnerships.code.org";
+  }
+
   /** The sessions as the email templates list them, in the workshop's zone ("9:00 AM–3:00 PM PDT"). */
   public static List<Map<String, Object>> sessions(Workshop workshop) {
+    return sessions(workshop, workshop.getSessions().stream().map(Event::of).toList());
+  }
+
+  /** {@code events} as the email templates list them, in the workshop's zone. */
+  public static List<Map<String, Object>> sessions(Workshop workshop, List<Event> events) {
     ZoneId zone = workshop.zone();
-    return workshop.getSessions().stream().map(s -> Map.<String, Object>of(
-        "number", s.getSessionNumber(),
-        "date", WorkshopTimeZones.day(s.getStartsAt(), zone),
-        "time", WorkshopTimeZones.timeRange(s.getStartsAt(), s.getEndsAt(), zone),
-        "hours", s.getHours())).toList();
+    return events.stream().map(s -> Map.<String, Object>of(
+        "number", s.number(),
+        "date", WorkshopTimeZones.day(s.startsAt(), zone),
+        "time", WorkshopTimeZones.timeRange(s.startsAt(), s.endsAt(), zone),
+        "hours", s.hours())).toList();
   }
 }

@@ -91,6 +91,47 @@ class WorkshopDelegates {
     };
   }
 
+  /**
+   * {@code Task_ChangeWorkshopDates} of {@code change-workshop-dates} (Tasklist start form): the
+   * form's local dates and times read in the workshop's zone (or the form's), then the rules and
+   * the service of {@code PUT /api/workshops/{ref}/sessions} ({@link WorkshopScheduling#reschedule}).
+   * A broken rule fails the start (400 in Tasklist) naming the form's field, and nothing is written.
+   */
+  @Bean("changeWorkshopDates")
+  JavaDelegate changeWorkshopDates(WorkshopScheduling scheduling, WorkshopRepository workshops,
+      jakarta.validation.Validator validator) {
+    return execution -> {
+      String given = WorkshopDatesChangeProcess.WORKSHOP_REFERENCE.get(execution);
+      String reference = given == null ? "" : given.trim();
+      String field = WorkshopDatesChangeProcess.WORKSHOP_REFERENCE.name();
+      Workshop workshop = workshops.findByReference(reference).orElseThrow(() ->
+          new FormFieldValidationException(field, field + " '" + given + "' is not a workshop"));
+      WorkshopPlan.NewDates dates = StartFormWorkshop.newDates(execution.getVariables(), workshop.zone(), validator);
+      try {
+        scheduling.reschedule(reference, dates);
+      } catch (jakarta.validation.ConstraintViolationException e) {
+        // Checked above with the same clock; only a form submitted as a session begins gets here.
+        throw new InvalidWorkshopPlanException(org.codeorg.partnerships.common.FieldViolations.of(
+            e.getConstraintViolations()).stream().map(v -> new org.codeorg.partnerships.common.FieldViolation(
+                StartFormWorkshop.formField(v.field()), v.message())).toList());
+      } catch (UnknownWorkshopException e) {
+        throw new FormFieldValidationException(field, field + " '" + given + "' is not a workshop");
+      } catch (org.codeorg.partnerships.common.NotWaitingException e) {
+        // Started or closed, or (ConcurrentChangeException) a double submission lost the race: a 400
+        // naming the workshop, never a 500.
+        throw new FormFieldValidationException(field, field + ": " + e.getMessage());
+      } catch (RuntimeException e) {
+        if (!org.codeorg.partnerships.engine.ConcurrentSubmissions.lostRace(e)) {
+          throw e;
+        }
+        // Inside the engine's transaction @ConcurrentSubmission cannot retry: the workshop's row
+        // version says another change won. The start is rolled back; 400, not 500.
+        throw new FormFieldValidationException(field, field + ": the workshop's dates were changed by another "
+            + "request at the same moment; reload to see them");
+      }
+    };
+  }
+
   /** {@code Task_SendCancellations}: CANCEL updates to the teachers and the facilitator, the vendor's order cancelled. */
   @Bean("sendCancellations")
   JavaDelegate sendCancellations(WorkshopNotifications notifications) {
@@ -168,11 +209,17 @@ class WorkshopDelegates {
     return execution -> notifications.notifyNewDates(WORKSHOP_ID.require(execution), execution.getProcessInstanceId());
   }
 
-  /** Task listener (create) of {@code Task_RecordSessionAttendance}: the checklist of the enrolled teachers as it stands, and the session number. */
+  /**
+   * Task listener (create) of {@code Task_RecordSessionAttendance}: the checklist of the enrolled
+   * teachers as it stands, the session number, and the card's first session in local time.
+   */
   @Bean("prepareAttendanceTask")
-  TaskListener prepareAttendanceTask(WorkshopEnrolment enrolment) {
+  TaskListener prepareAttendanceTask(WorkshopEnrolment enrolment, WorkshopRepository workshops) {
     return task -> {
       Long workshopId = WORKSHOP_ID.require(task);
+      // From the row, not the instance: instances scheduled before the card showed local time have no such variable.
+      WorkshopProcess.FIRST_SESSION_LOCAL.setLocal(task,
+          WorkshopScheduling.firstSessionLocal(workshops.require(workshopId)));
       WorkshopProcess.ATTENDANCE_OPTIONS.setLocal(task, AttendanceList.options(enrolment.attendanceLabels(workshopId)));
       WorkshopProcess.SESSION_NUMBER.setLocal(task, WorkshopProcess.LOOP_COUNTER.require(task) + 1);
     };

@@ -143,6 +143,41 @@ public class WorkshopNotifications {
   }
 
   /**
+   * A reschedule dropped sessions (the workshop has fewer now): every enrolled teacher and the
+   * facilitator get a {@code METHOD:CANCEL} update withdrawing them by their UIDs, beside the
+   * updated invite of the remaining sessions that the workshop's instance sends
+   * ({@link #notifyNewDates}). Once per dates revision (the outbox's occurrence).
+   *
+   * @param dropped the removed sessions as they were
+   * @return how many emails were queued
+   */
+  public int sessionsDropped(Workshop workshop, java.util.List<WorkshopCalendar.Event> dropped) {
+    String organizer = organizerEmail(workshop);
+    String occurrence = "dropped-rev-" + workshop.getDatesRevision();
+    int sent = 0;
+    for (WorkshopSeat seat : seats.enrolled(workshop.getId())) {
+      Teacher teacher = teachers.findById(seat.getTeacherId()).orElseThrow();
+      Map<String, Object> model = teacherModel(workshop, teacher);
+      model.put("droppedSessions", WorkshopCalendar.sessions(workshop, dropped));
+      partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_SESSIONS_DROPPED,
+          workshop.getProcessInstanceId(), occurrence, model, WorkshopCalendar.droppedSessions(workshop, dropped,
+              new WorkshopCalendar.Recipient(teacher.getName(), teacher.getEmail()), organizer, clock.instant()));
+      sent++;
+    }
+    User facilitator = user(workshop.getFacilitator());
+    if (facilitator != null && facilitator.getEmail() != null) {
+      Map<String, Object> model = workshopModel(workshop);
+      model.put("recipientName", facilitator.getFirstName() + " " + facilitator.getLastName());
+      model.put("droppedSessions", WorkshopCalendar.sessions(workshop, dropped));
+      outbox.enqueue(new EmailRequest(Milestone.PD_WORKSHOP_SESSIONS_DROPPED, facilitator.getEmail(), organizer, model,
+          null, workshop.getProcessInstanceId(), occurrence, WorkshopCalendar.droppedSessions(workshop, dropped,
+              recipient(facilitator), organizer, clock.instant())));
+      sent++;
+    }
+    return sent;
+  }
+
+  /**
    * The workshop is cancelled: every enrolled and waitlisted teacher and the facilitator get the
    * reason and a {@code METHOD:CANCEL} calendar update; the vendor's order is cancelled by email.
    * Each enrolled teacher's phase waits for a seat again. Through the outbox, so a retried step

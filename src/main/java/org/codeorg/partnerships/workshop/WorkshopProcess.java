@@ -57,6 +57,12 @@ public final class WorkshopProcess {
   public static final ProcessVariable<Date> REMINDER_TEN_DAYS_AT = ProcessVariable.date("reminderTenDaysAt");
   public static final ProcessVariable<Date> REMINDER_THREE_DAYS_AT = ProcessVariable.date("reminderThreeDaysAt");
   public static final ProcessVariable<Date> FIRST_SESSION_AT = ProcessVariable.date("firstSessionAt");
+  /**
+   * What a task card shows of the first session: local time with the zone's abbreviation ("Mon Jul
+   * 12, 2027 9:00 AM PDT"), set with the timers and copied to each task
+   * ({@code lifecycle.PartnershipTaskContext#CARD_VARIABLES}); a reschedule updates the open tasks' copies.
+   */
+  public static final ProcessVariable<String> FIRST_SESSION_LOCAL = ProcessVariable.string("firstSessionLocal");
   /** Due date of {@code Task_CloseWorkshop} and its reminder timer: 2 days after the last session. */
   public static final ProcessVariable<Date> CLOSE_REMINDER_AT = ProcessVariable.date("closeReminderAt");
   /** Cardinality of the attendance tasks: one per session. */

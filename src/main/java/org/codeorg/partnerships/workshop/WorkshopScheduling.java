@@ -151,8 +151,10 @@ public class WorkshopScheduling {
   }
 
   /**
-   * New dates before the first session; the enrolled get new invites and the reminders move. The
-   * dates it has already (a repeated request) change nothing and send nothing.
+   * New dates before the first session; the enrolled get new invites and the reminders move. A
+   * session dropped by the change (fewer sessions than before) gets a {@code METHOD:CANCEL} update
+   * with its UID to the enrolled and the facilitator; the open tasks' cards show the new first
+   * session. The dates it has already (a repeated request) change nothing and send nothing.
    *
    * @throws jakarta.validation.ConstraintViolationException the sessions break {@link SessionSchedule} (400)
    * @throws UnknownWorkshopException no workshop with this reference (404)
@@ -171,10 +173,25 @@ public class WorkshopScheduling {
     if (workshop.hasSessions(sessions)) {
       return workshop;
     }
+    // A session's UID is its number (WorkshopCalendar): the numbers past the new count no longer take place.
+    List<WorkshopCalendar.Event> dropped = workshop.getSessions().stream()
+        .filter(s -> s.getSessionNumber() > sessions.size()).map(WorkshopCalendar.Event::of).toList();
     workshop.reschedule(sessions);
     workshops.flush();
-    messages.deliver(WorkshopProcess.MESSAGE_RESCHEDULED, reference, timers(workshop),
+    Map<String, Object> timers = timers(workshop);
+    messages.deliver(WorkshopProcess.MESSAGE_RESCHEDULED, reference, timers,
         "Workshop " + reference + " is not waiting for its first session; its dates cannot change now");
+    if (!dropped.isEmpty()) {
+      notifications.sessionsDropped(workshop, dropped);
+    }
+    if (workshop.getProcessInstanceId() != null) {
+      // Each task keeps its own copy of what its card shows (PartnershipTaskContext): bring it up to date.
+      taskService.createTaskQuery().processInstanceId(workshop.getProcessInstanceId()).list()
+          .forEach(task -> taskService.setVariableLocal(task.getId(), WorkshopProcess.FIRST_SESSION_LOCAL.name(),
+              WorkshopProcess.FIRST_SESSION_LOCAL.from(timers)));
+    }
+    log.info("Workshop {}: new dates (revision {}), {} session(s) dropped", reference, workshop.getDatesRevision(),
+        dropped.size());
     return workshop;
   }
 
@@ -251,6 +268,11 @@ public class WorkshopScheduling {
     return workshops.findByReference(reference).orElseThrow(() -> new UnknownWorkshopException(reference));
   }
 
+  /** The first session as a task card shows it ({@link WorkshopProcess#FIRST_SESSION_LOCAL}). */
+  static String firstSessionLocal(Workshop workshop) {
+    return WorkshopTimeZones.moment(workshop.firstSessionStart(), workshop.zone());
+  }
+
   /**
    * The process's timers: reminders 10 and 3 calendar days before the first session at the same
    * local time of day in the workshop's zone (across a daylight-saving change that is 10 days and
@@ -262,6 +284,7 @@ public class WorkshopScheduling {
     WorkshopProcess.REMINDER_TEN_DAYS_AT.putIn(timers, Date.from(firstStart.minusDays(10).toInstant()));
     WorkshopProcess.REMINDER_THREE_DAYS_AT.putIn(timers, Date.from(firstStart.minusDays(3).toInstant()));
     WorkshopProcess.FIRST_SESSION_AT.putIn(timers, Date.from(workshop.firstSessionStart()));
+    WorkshopProcess.FIRST_SESSION_LOCAL.putIn(timers, firstSessionLocal(workshop));
     WorkshopProcess.CLOSE_REMINDER_AT.putIn(timers, Date.from(workshop.lastSessionEnd().plus(CLOSE_REMINDER_AFTER)));
     return WorkshopProcess.SESSION_COUNT.putIn(timers, workshop.getSessions().size());
   }

@@ -45,6 +45,7 @@ public final class WorkshopTimeZones {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, MMMM d, yyyy", Locale.US);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("h:mm a", Locale.US);
   private static final DateTimeFormatter ZONE_ABBREVIATION = DateTimeFormatter.ofPattern("zzz", Locale.US);
+  private static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern("EEE MMM d, yyyy h:mm a zzz", Locale.US);
 
   private WorkshopTimeZones() {
   }
@@ -79,5 +80,13 @@ public final class WorkshopTimeZones {
     ZonedDateTime from = start.atZone(zone);
     ZonedDateTime to = end.atZone(zone);
     return TIME.format(from) + "–" + TIME.format(to) + " " + ZONE_ABBREVIATION.format(to);
+  }
+
+  /**
+   * "Mon Jul 12, 2027 9:00 AM PDT": a moment where the workshop takes place, with that day's zone
+   * abbreviation (what a task card shows of the first session; Tasklist would show a Date variable in UTC).
+   */
+  public static String moment(Instant instant, ZoneId zone) {
+    return MOMENT.format(instant.atZone(zone));
   }
 }

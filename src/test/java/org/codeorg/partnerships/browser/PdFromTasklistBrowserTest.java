@@ -45,9 +45,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A workshop run from Tasklist in a real browser, as PD staff do it: {@code pdmanager} starts
- * "Schedule a workshop" from "Start process" with local times in {@code America/Los_Angeles} and
- * enters the vendor's confirmation; the process seats the partnership's two teachers waiting for
- * the phase; {@code facilitator} ticks the present teacher in the attendance checklist (the other is absent); the
+ * "Schedule a workshop" from "Start process" with local times in {@code America/Los_Angeles} (two
+ * sessions) and enters the vendor's confirmation; the process seats the partnership's two teachers
+ * waiting for the phase; {@code pdmanager} drops the second session with "Change a workshop's dates"
+ * (a CANCEL of its UID to the teachers and the facilitator); {@code facilitator} ticks the present teacher in the attendance checklist (the other is absent); the
  * organizer closes the workshop. The emails as the SMTP server received them show local times with
  * the zone's abbreviation, and every invite parses with ical4j's strict parser and starts at the
  * right instant. One browser per user; the job executor and the outbox sender are driven by hand.
@@ -64,6 +65,8 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
   private static final String PD_MANAGER = "pdmanager:pdmanager";
   /** Monday, July 19, 2027, 9:00 AM PDT (UTC-7). */
   private static final Instant SESSION_STARTS = Instant.parse("2027-07-19T16:00:00Z");
+  /** The next day, same time: scheduled, then dropped with "Change a workshop's dates". */
+  private static final Instant SECOND_SESSION_STARTS = Instant.parse("2027-07-20T16:00:00Z");
 
   @Autowired
   OutboxSender sender;
@@ -141,6 +144,10 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     // Twice: the second pass finds every value still in place (or types it again).
     for (int pass = 0; pass < 2; pass++) {
       fields.forEach((label, text) -> type(pdManager, label, text));
+      // A second session the next day, dropped later with "Change a workshop's dates".
+      type(pdManager, "Session 2: date (optional)", "2027-07-20");
+      typeNth(pdManager, "starts (local time)", 2, "09:00");
+      typeNth(pdManager, "ends (local time)", 2, "15:00");
     }
     screenshot(pdManager, "pd-tasklist-schedule-workshop");
     click(pdManager, By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Start']"));
@@ -152,6 +159,7 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     assertThat(scheduled.get("timeZone").asText()).isEqualTo("America/Los_Angeles");
     assertThat(scheduled.get("sessions").get(0).get("startsAt").asText()).isEqualTo(SESSION_STARTS.toString());
     assertThat(scheduled.get("sessions").get(0).get("time").asText()).isEqualTo("9:00 AM–3:00 PM PDT");
+    assertThat(scheduled.get("sessions").get(1).get("startsAt").asText()).isEqualTo(SECOND_SESSION_STARTS.toString());
 
     // 2. pdmanager enters the vendor's confirmation; the process seats the waiting teachers.
     settle(workshop);
@@ -169,6 +177,26 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
       assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
       settle(workshop);
     }
+
+    // 2b. pdmanager: Start process → "Change a workshop's dates": only the first session remains. The
+    // teachers and the facilitator get the new dates and a CANCEL of session 2 (its own UID).
+    click(pdManager, By.xpath("//a[normalize-space(.)='Start process']"));
+    click(pdManager, By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)=\"Change a workshop's dates\"]"));
+    waitFor(pdManager, "The list replaces every session");
+    Map<String, String> newDates = new LinkedHashMap<>();
+    newDates.put("Workshop", workshop);
+    newDates.put("Session 1: date", "2027-07-19");
+    newDates.put("starts (local time)", "09:00");
+    newDates.put("ends (local time)", "15:00");
+    for (int pass = 0; pass < 2; pass++) {
+      newDates.forEach((label, text) -> type(pdManager, label, text));
+    }
+    screenshot(pdManager, "pd-tasklist-change-workshop-dates");
+    click(pdManager, By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Start']"));
+    new WebDriverWait(pdManager, Duration.ofSeconds(30)).until(driver ->
+        http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("datesRevision").asInt() == 1);
+    settle(workshop);
+    assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("sessions")).hasSize(1);
 
     // The reminders 10 and 3 days before (to the teachers and the facilitator, each with the invite).
     String facilitatorEmail = processEngine.getIdentityService().createUserQuery().userId("facilitator").singleResult()
@@ -216,12 +244,23 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     List<MimeMessage> invites = Arrays.stream(TestSmtpServer.server().getReceivedMessages())
         .filter(m -> subject(m).contains(title)).filter(PdFromTasklistBrowserTest::hasCalendar).toList();
     assertThat(invites.stream().map(PdFromTasklistBrowserTest::recipient))
-        .as("enrolment and two reminders to each teacher, two reminders to the facilitator")
-        .containsExactlyInAnyOrder(emails.get(0), emails.get(0), emails.get(0), emails.get(1), emails.get(1),
-            emails.get(1), facilitatorEmail, facilitatorEmail);
+        .as("enrolment, new dates, session 2 withdrawn and two reminders to each teacher; the same but the "
+            + "enrolment to the facilitator")
+        .containsExactlyInAnyOrder(emails.get(0), emails.get(0), emails.get(0), emails.get(0), emails.get(0),
+            emails.get(1), emails.get(1), emails.get(1), emails.get(1), emails.get(1),
+            facilitatorEmail, facilitatorEmail, facilitatorEmail, facilitatorEmail);
     for (MimeMessage invite : invites) {
       String ics = PdJourney.calendarOf(invite);
-      assertThat(Invites.starts(ics)).as(subject(invite)).containsExactly(SESSION_STARTS);
+      if (subject(invite).startsWith("Sessions no longer taking place: ")) {
+        assertThat(Invites.method(ics)).isEqualTo("CANCEL");
+        assertThat(Invites.starts(ics)).containsExactly(SECOND_SESSION_STARTS);
+        assertThat(ics).contains("UID:" + workshop + "-session-2@");
+      } else if (subject(invite).startsWith("You are enrolled: ")) {
+        assertThat(Invites.starts(ics)).containsExactly(SESSION_STARTS, SECOND_SESSION_STARTS);
+      } else {
+        assertThat(Invites.method(ics)).as(subject(invite)).isEqualTo("REQUEST");
+        assertThat(Invites.starts(ics)).as(subject(invite)).containsExactly(SESSION_STARTS);
+      }
       assertThat(DistrictJourney.plainText(invite)).as(subject(invite)).contains("9:00 AM–3:00 PM PDT");
     }
   }

@@ -464,6 +464,143 @@ class PdScenarioTest extends SpringIntegrationTest {
     assertThat(processEngine.getRuntimeService().getVariable(instance, "facilitator")).isEqualTo(next);
   }
 
+  /**
+   * "Change a workshop's dates" as Tasklist submits its start form (Camunda REST {@code submit-form}),
+   * in Utah so that no other scenario's workshop takes the teacher: PD managers only; each refusal
+   * (unknown workshop, unknown zone, a session ending before it starts, overlapping sessions, a date
+   * in the past) is a 400 naming the form's field and writes nothing. Three sessions become two, as
+   * local times in the workshop's zone: the enrolled teacher and the facilitator get the updated
+   * invite (REQUEST) and a CANCEL of session 3 with the UID it was invited with and a higher
+   * SEQUENCE, both strictly parsed from what the SMTP server received. The same form again changes
+   * nothing. The attendance task's card shows the new first session in local time.
+   */
+  @Test
+  @SuppressWarnings("unchecked")
+  void aPdManagerChangesAWorkshopsDatesFromTasklistAndADroppedSessionIsWithdrawn() throws Exception {
+    Map<String, Object> application = application("ELEMENTARY", "CSF", 1);
+    Map<String, Object> utah = new LinkedHashMap<>((Map<String, Object>) application.get("district"));
+    utah.put("state", "UT");
+    application.put("district", utah);
+    DistrictJourney.Approved approved = district.run(application);
+    district.complete(district.openTask(approved.reference(), "Task_ChooseElementaryPdPath", PD_MANAGER),
+        Map.of("elementaryPdPath", "REGIONAL_AFFILIATE"), PD_MANAGER);
+    district.runJobs(approved.reference());
+    String teacher = commitAll(approved, application).get(0);
+
+    PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
+    String title = "Ogden K-5 workshop (dates changed in Tasklist) " + approved.reference();
+    List<Map<String, String>> threeSessions = new ArrayList<>();
+    for (int day = 12; day <= 14; day++) {
+      threeSessions.add(Map.of("startsAt", "2027-07-" + day + "T09:00:00-06:00", "endsAt", "2027-07-" + day + "T12:00:00-06:00"));
+    }
+    Http.Response scheduled = http.post("/api/workshops", PD_MANAGER, Map.of("course", "CSF", "phase", 1, "title", title,
+        "region", "UT", "location", "Ogden Learning Center", "capacity", 10, "sessions", threeSessions), Map.of());
+    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
+    String workshop = scheduled.json().get("reference").asText();
+    district.runJobs(workshop);
+    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD_MANAGER),
+        Map.of("vendorConfirmation", "CATER-" + workshop), PD_MANAGER);
+    district.runJobs(workshop);
+    JsonNode before = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(before.get("timeZone").asText()).isEqualTo("America/Denver");
+    assertThat(before.get("seats").findValuesAsText("status")).containsExactly("ENROLLED");
+    String facilitatorEmail = before.get("facilitator").asText() + "@partnerships.example.org";
+    String enrolment = PdJourney.calendarOf(district.deliveredTo(teacher, "You are enrolled: " + title));
+    var invitedSession3 = org.codeorg.partnerships.support.Invites.events(enrolment).get(2);
+    assertThat(invitedSession3.getProperty("UID").orElseThrow().getValue())
+        .isEqualTo(workshop + "-session-3@partnerships.code.org");
+    int invitedSequence = Integer.parseInt(invitedSession3.getProperty("SEQUENCE").orElseThrow().getValue());
+
+    String key = "change-workshop-dates";
+    String submit = "/engine-rest/process-definition/key/" + key + "/submit-form";
+    assertThat(http.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true"
+        + "&latestVersion=true", PD_MANAGER).json().findValuesAsText("key")).contains(key);
+    assertThat(http.get("/engine-rest/process-definition?startableInTasklist=true&startablePermissionCheck=true"
+        + "&latestVersion=true", "manager:manager").json().findValuesAsText("key")).doesNotContain(key);
+    Map<String, String> twoSessions = new LinkedHashMap<>(Map.of("workshopReference", workshop,
+        "session1Date", "2027-07-19", "session1Starts", "09:00", "session1Ends", "12:00",
+        "session2Date", "2027-07-20", "session2Starts", "09:00", "session2Ends", "12:00"));
+    assertThat(http.post(submit, "manager:manager", formBody(twoSessions), Map.of()).status()).isEqualTo(403);
+    long instancesBefore = processEngine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processDefinitionKey(key).count();
+
+    Map<String, Map<String, String>> bad = new LinkedHashMap<>();
+    bad.put("workshopReference 'WS-99999' is not a workshop", with(twoSessions, "workshopReference", "WS-99999"));
+    bad.put("timeZone must be an IANA time zone id", with(twoSessions, "timeZone", "Mars/Olympus_Mons"));
+    bad.put("session1Ends must be after the session starts", with(twoSessions, "session1Ends", "08:00"));
+    bad.put("session2Starts must be after the previous session ends (sessions must not overlap)",
+        with(with(twoSessions, "session2Date", "2027-07-19"), "session2Starts", "11:00"));
+    bad.put("session1Starts must be in the future", with(twoSessions, "session1Date", "2027-05-03"));
+    bad.forEach((message, form) -> {
+      Http.Response refused = http.post(submit, PD_MANAGER, formBody(form), Map.of());
+      assertThat(refused.status()).as(message + ": " + refused.body()).isEqualTo(400);
+      assertThat(refused.json().get("message").asText()).contains(message);
+    });
+    JsonNode unchanged = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(unchanged.get("sessions")).isEqualTo(before.get("sessions"));
+    assertThat(unchanged.get("datesRevision").asInt()).isZero();
+    assertThat(unchanged.get("calendarSequence").asInt()).isEqualTo(before.get("calendarSequence").asInt());
+    assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processDefinitionKey(key).count())
+        .as("no start recorded").isEqualTo(instancesBefore);
+    assertThat(district.received(teacher, "Sessions no longer taking place: " + title)).isZero();
+
+    Http.Response changed = http.post(submit, PD_MANAGER, formBody(twoSessions), Map.of());
+    assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    district.runJobs(workshop);
+    JsonNode after = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
+    assertThat(after.get("datesRevision").asInt()).isEqualTo(1);
+    assertThat(after.get("sessions").findValuesAsText("startsAt"))
+        .as("local 9:00 AM in Denver (MDT, UTC-6)").containsExactly("2027-07-19T15:00:00Z", "2027-07-20T15:00:00Z");
+
+    for (String recipient : List.of(teacher, facilitatorEmail)) {
+      jakarta.mail.internet.MimeMessage dropped = district.deliveredTo(recipient, "Sessions no longer taking place: " + title);
+      assertThat(calendarPartType(dropped)).contains("method=CANCEL");
+      String cancel = PdJourney.calendarOf(dropped);
+      assertThat(org.codeorg.partnerships.support.Invites.method(cancel)).isEqualTo("CANCEL");
+      var withdrawn = org.codeorg.partnerships.support.Invites.events(cancel);
+      assertThat(withdrawn).hasSize(1);
+      assertThat(withdrawn.get(0).getProperty("UID").orElseThrow().getValue())
+          .isEqualTo(workshop + "-session-3@partnerships.code.org");
+      assertThat(Integer.parseInt(withdrawn.get(0).getProperty("SEQUENCE").orElseThrow().getValue()))
+          .isGreaterThan(invitedSequence);
+      assertThat(org.codeorg.partnerships.support.Invites.starts(cancel)).as("session 3 as it was invited")
+          .containsExactly(Instant.parse("2027-07-14T15:00:00Z"));
+      assertThat(DistrictJourney.plainText(dropped)).contains("Session 3: Wednesday, July 14, 2027, 9:00 AM–12:00 PM MDT");
+
+      String update = PdJourney.calendarOf(district.deliveredTo(recipient, "New dates: " + title));
+      assertThat(org.codeorg.partnerships.support.Invites.method(update)).isEqualTo("REQUEST");
+      assertThat(org.codeorg.partnerships.support.Invites.starts(update))
+          .containsExactly(Instant.parse("2027-07-19T15:00:00Z"), Instant.parse("2027-07-20T15:00:00Z"));
+      assertThat(update).contains("UID:" + workshop + "-session-1@", "UID:" + workshop + "-session-2@")
+          .doesNotContain("-session-3@");
+    }
+
+    // The same form again (a double click): the dates are already these, nothing more is sent.
+    assertThat(http.post(submit, PD_MANAGER, formBody(twoSessions), Map.of()).status()).isEqualTo(200);
+    district.runJobs(workshop);
+    assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("datesRevision").asInt()).isEqualTo(1);
+    assertThat(district.received(teacher, "Sessions no longer taking place: " + title)).isEqualTo(1);
+    assertThat(district.received(teacher, "New dates: " + title)).isEqualTo(1);
+
+    // The attendance task's card: the first session where it takes place, not in UTC.
+    String instance = processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(workshop)
+        .singleResult().getId();
+    assertThat(processEngine.getRuntimeService().getVariable(instance, "firstSessionLocal"))
+        .isEqualTo("Mon Jul 19, 2027 9:00 AM MDT");
+    PdJourney.travelTo(Instant.parse("2027-07-19T19:00:00Z"));
+    district.runJobs(workshop);
+    var attendanceTask = processEngine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey("Task_RecordSessionAttendance").list().get(0);
+    assertThat(processEngine.getTaskService().getVariableLocal(attendanceTask.getId(), "firstSessionLocal"))
+        .isEqualTo("Mon Jul 19, 2027 9:00 AM MDT");
+  }
+
+  private static Map<String, String> with(Map<String, String> form, String field, String value) {
+    Map<String, String> changed = new LinkedHashMap<>(form);
+    changed.put(field, value);
+    return changed;
+  }
+
   private static Map<String, Object> formBody(Map<String, String> form) {
     Map<String, Object> variables = new LinkedHashMap<>();
     form.forEach((name, value) -> variables.put(name, Map.of("value", value, "type", "String")));

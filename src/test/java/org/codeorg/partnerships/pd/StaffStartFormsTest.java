@@ -47,10 +47,12 @@ class StaffStartFormsTest extends SpringIntegrationTest {
 
   @Test
   void eachGroupSeesOnlyItsStartForms() {
-    assertThat(startable(PD_MANAGER)).contains(OnlinePdCompletionsProcess.PROCESS_KEY)
+    assertThat(startable(PD_MANAGER)).contains(OnlinePdCompletionsProcess.PROCESS_KEY,
+        org.codeorg.partnerships.workshop.WorkshopDatesChangeProcess.PROCESS_KEY)
         .doesNotContain("district-link-reissue", "partnership-lifecycle");
     assertThat(startable(MANAGER)).contains("district-link-reissue", "partnership-lifecycle")
-        .doesNotContain(OnlinePdCompletionsProcess.PROCESS_KEY);
+        .doesNotContain(OnlinePdCompletionsProcess.PROCESS_KEY,
+            org.codeorg.partnerships.workshop.WorkshopDatesChangeProcess.PROCESS_KEY);
     assertThat(startable("facilitator:facilitator")).isEmpty();
     assertThat(startable("liaison:liaison")).isEmpty();
   }

@@ -90,6 +90,57 @@ class WorkshopCalendarTest {
     assertThat(Invites.starts(ics)).containsExactly(Instant.parse("2027-07-19T16:00:00Z"));
   }
 
+  /**
+   * Three sessions become two: session 3's VEVENT (UID {@code …-session-3@…}, its former times) is
+   * withdrawn with METHOD:CANCEL and the raised SEQUENCE; the invite of what remains no longer lists it.
+   */
+  @Test
+  void aDroppedSessionIsWithdrawnByItsOwnUidWithAHigherSequence() {
+    Workshop workshop = workshop("CS Principles", "Sacramento", LOS_ANGELES,
+        session("2027-07-12T16:00:00Z", "2027-07-12T22:00:00Z"), session("2027-07-13T16:00:00Z", "2027-07-13T22:00:00Z"),
+        session("2027-07-14T16:00:00Z", "2027-07-14T22:00:00Z"));
+    String before = WorkshopCalendar.invite(workshop, LEE, "pdmanager@partnerships.example.org", NOW);
+    List<WorkshopCalendar.Event> dropped = workshop.getSessions().stream().filter(s -> s.getSessionNumber() > 2)
+        .map(WorkshopCalendar.Event::of).toList();
+    workshop.reschedule(List.of(session("2027-07-19T16:00:00Z", "2027-07-19T22:00:00Z"),
+        session("2027-07-20T16:00:00Z", "2027-07-20T22:00:00Z")));
+
+    String cancel = WorkshopCalendar.droppedSessions(workshop, dropped, LEE, "pdmanager@partnerships.example.org", NOW);
+    String after = WorkshopCalendar.invite(workshop, LEE, "pdmanager@partnerships.example.org", NOW);
+
+    assertThat(Invites.method(cancel)).isEqualTo("CANCEL");
+    assertThat(WorkshopCalendar.method(cancel)).isEqualTo("CANCEL");
+    List<VEvent> withdrawn = Invites.events(cancel);
+    assertThat(withdrawn).hasSize(1);
+    String uid = withdrawn.get(0).getProperty(Property.UID).orElseThrow().getValue();
+    assertThat(uid).isEqualTo("WS-00042-session-3@partnerships.code.org");
+    assertThat(Invites.events(before).stream().map(e -> e.getProperty(Property.UID).orElseThrow().getValue()))
+        .as("the UID the session was invited with").contains(uid);
+    int invitedWith = sequence(Invites.events(before).get(2));
+    assertThat(sequence(withdrawn.get(0))).isGreaterThan(invitedWith);
+    assertThat(withdrawn.get(0).getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
+    assertThat(Invites.starts(cancel)).as("its former time").containsExactly(Instant.parse("2027-07-14T16:00:00Z"));
+
+    assertThat(Invites.method(after)).isEqualTo("REQUEST");
+    assertThat(Invites.events(after).stream().map(e -> e.getProperty(Property.UID).orElseThrow().getValue()))
+        .containsExactly("WS-00042-session-1@partnerships.code.org", "WS-00042-session-2@partnerships.code.org");
+    assertThat(Invites.events(after).stream().map(WorkshopCalendarTest::sequence)).containsOnly(sequence(withdrawn.get(0)));
+  }
+
+  private static int sequence(VEvent event) {
+    return Integer.parseInt(event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
+  }
+
+  @Test
+  void aTaskCardShowsTheFirstSessionInLocalTimeWithTheZonesAbbreviation() {
+    assertThat(WorkshopTimeZones.moment(Instant.parse("2027-07-12T16:00:00Z"), LOS_ANGELES))
+        .isEqualTo("Mon Jul 12, 2027 9:00 AM PDT");
+    assertThat(WorkshopTimeZones.moment(Instant.parse("2027-11-08T17:00:00Z"), LOS_ANGELES))
+        .isEqualTo("Mon Nov 8, 2027 9:00 AM PST");
+    assertThat(WorkshopTimeZones.moment(Instant.parse("2027-07-12T13:30:00Z"), ZoneId.of("America/New_York")))
+        .isEqualTo("Mon Jul 12, 2027 9:30 AM EDT");
+  }
+
   @Test
   void peopleReadLocalTimesWithTheAbbreviationOfTheDay() {
     assertThat(WorkshopTimeZones.timeRange(Instant.parse("2027-07-12T16:00:00Z"), Instant.parse("2027-07-12T22:00:00Z"),
