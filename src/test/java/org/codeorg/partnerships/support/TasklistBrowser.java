@@ -70,7 +70,8 @@ public final class TasklistBrowser {
 
   /** The log-in form of Camunda's webapps, in any window. */
   public static void logIn(WebDriver browser, String baseUrl, String app, String user) {
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
+    // A webapp's first load in a new browser fetches all its scripts: on a loaded machine that took more than a minute.
+    WebDriverWait wait = new WebDriverWait(browser, WAIT.multipliedBy(2));
     browser.manage().deleteAllCookies();
     browser.get(baseUrl + "/camunda/app/" + app + "/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
@@ -244,10 +245,11 @@ public final class TasklistBrowser {
     By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=\"" + option + "\"]");
     new WebDriverWait(browser, WAIT).withMessage("option " + option + " of " + label)
         .ignoring(ElementClickInterceptedException.class).ignoring(StaleElementReferenceException.class).until(driver -> {
-      if (field.getText().contains(option)) {
+      // The open list is part of the field's text: the option is picked once the list is closed.
+      List<WebElement> shown = driver.findElements(item).stream().filter(WebElement::isDisplayed).toList();
+      if (shown.isEmpty() && field.getText().contains(option)) {
         return true;
       }
-      List<WebElement> shown = driver.findElements(item).stream().filter(WebElement::isDisplayed).toList();
       WebElement target = shown.isEmpty() ? display : shown.get(0);
       scrollTo(target);
       target.click();
