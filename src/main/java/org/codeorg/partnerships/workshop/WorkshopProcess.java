@@ -51,7 +51,7 @@ public final class WorkshopProcess {
   public static final ProcessVariable<String> FORM_TIME_ZONE = ProcessVariable.string("timeZone");
   public static final ProcessVariable<Long> FORM_CAPACITY = ProcessVariable.longValue("capacity");
   /** Sessions 1 to {@value #FORM_SESSIONS}: {@code session1Date} (yyyy-MM-dd), {@code session1Starts} and {@code session1Ends} (HH:mm). */
-  public static final int FORM_SESSIONS = 3;
+  public static final int FORM_SESSIONS = 5;
 
   // --- timers, set at scheduling and by MESSAGE_RESCHEDULED ---
   public static final ProcessVariable<Date> REMINDER_TEN_DAYS_AT = ProcessVariable.date("reminderTenDaysAt");

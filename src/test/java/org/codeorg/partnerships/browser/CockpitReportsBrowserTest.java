@@ -18,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.codeorg.partnerships.support.Chromium;
 import org.codeorg.partnerships.support.ReportDataSet;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.codeorg.partnerships.support.TasklistBrowser;
 import org.codeorg.partnerships.partnership.PartnershipStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,10 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -45,12 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the README's picture ({@code docs/cockpit-reports.png}) when run with
  * {@code -Dscreenshots.updateDocs=true}.
  */
-@EnabledIf("browserAvailable")
+@EnabledIf("org.codeorg.partnerships.support.Chromium#available")
 class CockpitReportsBrowserTest extends SpringIntegrationTest {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String YEAR = "2091-2092";
 
   @Autowired
@@ -61,14 +57,6 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
   private Path profile;
   private Path downloads;
   private ReportDataSet dataSet;
-
-  static boolean browserAvailable() {
-    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!installed && "true".equals(System.getenv("REQUIRE_BROWSER"))) {
-      throw new IllegalStateException("REQUIRE_BROWSER=true but chromium/chromedriver are not installed");
-    }
-    return installed;
-  }
 
   @BeforeEach
   void openBrowser() throws IOException {
@@ -82,7 +70,6 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
         "download.prompt_for_download", false));
     browser = Chromium.start(options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(40));
-    Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterEach
@@ -112,7 +99,7 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
     screenshot("cockpit-dashboard-partnerships");
     // The README's picture is a tracked file: refreshed only on request, so a test run leaves the checkout clean.
     if (Boolean.getBoolean("screenshots.updateDocs")) {
-      Files.copy(SCREENSHOTS.resolve("cockpit-dashboard-partnerships.png"), Path.of("docs", "cockpit-reports.png"),
+      Files.copy(TasklistBrowser.SCREENSHOTS.resolve("cockpit-dashboard-partnerships.png"), Path.of("docs", "cockpit-reports.png"),
           StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -201,12 +188,7 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
   }
 
   private void logIn(String app, String user) {
-    browser.get(baseUrl() + "/camunda/app/" + app + "/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    TasklistBrowser.logIn(browser, baseUrl(), app, user);
   }
 
   private void scrollTo(By locator) {
@@ -214,8 +196,7 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
         browser.findElement(locator));
   }
 
-  private void screenshot(String name) throws IOException {
-    Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  private void screenshot(String name) {
+    TasklistBrowser.screenshot(browser, name);
   }
 }

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,19 +25,12 @@ import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.Invites;
 import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.codeorg.partnerships.support.TasklistBrowser;
 import org.codeorg.partnerships.support.TestSmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -56,12 +48,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>The district is in Nevada (region NV) and the workshop has a title of its own, so that other
  * tests' waiting teachers and emails (the context is shared) stay out of it.
  */
-@EnabledIf("browserAvailable")
+@EnabledIf("org.codeorg.partnerships.support.Chromium#available")
 class PdFromTasklistBrowserTest extends SpringIntegrationTest {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String PD_MANAGER = "pdmanager:pdmanager";
   /** Monday, July 19, 2027, 9:00 AM PDT (UTC-7). */
   private static final Instant SESSION_STARTS = Instant.parse("2027-07-19T16:00:00Z");
@@ -76,14 +65,6 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
   private final List<WebDriver> browsers = new ArrayList<>();
   private Http http;
   private DistrictJourney district;
-
-  static boolean browserAvailable() {
-    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!installed && "true".equals(System.getenv("REQUIRE_BROWSER"))) {
-      throw new IllegalStateException("REQUIRE_BROWSER=true but chromium/chromedriver are not installed");
-    }
-    return installed;
-  }
 
   @AfterEach
   void closeBrowsers() {
@@ -123,14 +104,10 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     PdJourney.travelTo(Instant.parse("2027-06-01T12:00:00Z"));
 
     // 1. pdmanager: Start process → "Schedule a workshop", local times in America/Los_Angeles.
-    WebDriver pdManager = open();
-    logIn(pdManager, "pdmanager");
-    click(pdManager, By.xpath("//a[normalize-space(.)='Start process']"));
-    click(pdManager, By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)='Schedule a workshop (in-person PD)']"));
-    waitFor(pdManager, "Sessions are local dates and times");
+    TasklistBrowser pdManager = open();
+    pdManager.logIn("tasklist", "pdmanager");
     String title = "Washoe CSP summer workshop " + nces;
     String location = "Reno Learning Center " + nces + ", Room 2";
-    choose(pdManager, "Course", "Computer Science Principles (CSP)");
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("Phase", "2");
     fields.put("Title (optional)", title);
@@ -138,20 +115,12 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     fields.put("Time zone (IANA id)", "America/Los_Angeles");
     fields.put("Location", location);
     fields.put("Capacity (seats)", "10");
-    fields.put("Session 1: date", "2027-07-19");
-    fields.put("starts (local time)", "09:00");
-    fields.put("ends (local time)", "15:00");
-    // Twice: the second pass finds every value still in place (or types it again).
-    for (int pass = 0; pass < 2; pass++) {
-      fields.forEach((label, text) -> type(pdManager, label, text));
-      // A second session the next day, dropped later with "Change a workshop's dates".
-      type(pdManager, "Session 2: date (optional)", "2027-07-20");
-      typeNth(pdManager, "starts (local time)", 2, "09:00");
-      typeNth(pdManager, "ends (local time)", 2, "15:00");
-    }
-    screenshot(pdManager, "pd-tasklist-schedule-workshop");
-    click(pdManager, By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Start']"));
-    String workshop = new WebDriverWait(pdManager, Duration.ofSeconds(30)).until(driver -> jdbc.queryForList(
+    pdManager.scheduleWorkshop("Computer Science Principles (CSP)", fields,
+        List.of(new TasklistBrowser.Session(LocalDate.parse("2027-07-19"), "09:00", "15:00"),
+            // A second session the next day, dropped later with "Change a workshop's dates".
+            new TasklistBrowser.Session(LocalDate.parse("2027-07-20"), "09:00", "15:00")),
+        "pd-tasklist-schedule-workshop");
+    String workshop = new WebDriverWait(pdManager.browser(), Duration.ofSeconds(30)).until(driver -> jdbc.queryForList(
         "SELECT reference FROM workshop WHERE location = ?", String.class, location).stream().findFirst().orElse(null));
     JsonNode scheduled = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
     assertThat(scheduled.get("title").asText()).isEqualTo(title);
@@ -163,37 +132,22 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
 
     // 2. pdmanager enters the vendor's confirmation; the process seats the waiting teachers.
     settle(workshop);
-    openTask(pdManager, workshop, "Task_RecordVendorConfirmation", "Materials and meals");
-    claim(pdManager);
-    type(pdManager, "Vendor's confirmation number", "CATER-" + workshop);
-    complete(pdManager, workshop, "Task_RecordVendorConfirmation", "pd-tasklist-vendor-confirmation");
+    pdManager.openTask(workshop, "Task_RecordVendorConfirmation", "Materials and meals");
+    pdManager.claim().type("Vendor's confirmation number", "CATER-" + workshop).complete("pd-tasklist-vendor-confirmation");
     settle(workshop);
     JsonNode open = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
     assertThat(open.get("seats").findValuesAsText("status")).containsExactly("ENROLLED", "ENROLLED");
-    if (!open.get("facilitator").asText().equals("facilitator")) {
-      // Another test's facilitator may have fewer open workshops: the demo facilitator takes this one.
-      Http.Response replaced = http.put("/api/workshops/" + workshop + "/facilitator", PD_MANAGER,
-          Map.of("facilitator", "facilitator"));
-      assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
-      settle(workshop);
-    }
+    new PdJourney(http, processEngine, district, PD_MANAGER).ledBy(workshop, "facilitator");
 
     // 2b. pdmanager: Start process → "Change a workshop's dates": only the first session remains. The
     // teachers and the facilitator get the new dates and a CANCEL of session 2 (its own UID).
-    click(pdManager, By.xpath("//a[normalize-space(.)='Start process']"));
-    click(pdManager, By.xpath("//div[contains(@class,'modal')]//a[normalize-space(.)=\"Change a workshop's dates\"]"));
-    waitFor(pdManager, "The list replaces every session");
-    Map<String, String> newDates = new LinkedHashMap<>();
-    newDates.put("Workshop", workshop);
-    newDates.put("Session 1: date", "2027-07-19");
-    newDates.put("starts (local time)", "09:00");
-    newDates.put("ends (local time)", "15:00");
+    pdManager.startProcess("Change a workshop's dates", "The list replaces every session");
     for (int pass = 0; pass < 2; pass++) {
-      newDates.forEach((label, text) -> type(pdManager, label, text));
+      pdManager.type("Workshop", workshop).type("Session 1: date", "2027-07-19")
+          .typeNth("starts (local time)", 1, "09:00").typeNth("ends (local time)", 1, "15:00");
     }
-    screenshot(pdManager, "pd-tasklist-change-workshop-dates");
-    click(pdManager, By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Start']"));
-    new WebDriverWait(pdManager, Duration.ofSeconds(30)).until(driver ->
+    pdManager.start("pd-tasklist-change-workshop-dates");
+    new WebDriverWait(pdManager.browser(), Duration.ofSeconds(30)).until(driver ->
         http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("datesRevision").asInt() == 1);
     settle(workshop);
     assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("sessions")).hasSize(1);
@@ -213,13 +167,14 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     // 3. After the session, facilitator records attendance: the second teacher was absent.
     PdJourney.travelTo(SESSION_STARTS.plus(Duration.ofDays(1)));
     settle(workshop);
-    WebDriver facilitator = open();
-    logIn(facilitator, "facilitator");
-    openTask(facilitator, workshop, "Task_RecordSessionAttendance", "Attendance: session 1");
-    waitFor(facilitator, names.get(0));
-    waitFor(facilitator, names.get(1));
-    recordAttendance(facilitator, names);
-    complete(facilitator, workshop, "Task_RecordSessionAttendance", "pd-tasklist-session-attendance");
+    TasklistBrowser facilitator = open();
+    facilitator.logIn("tasklist", "facilitator");
+    facilitator.openTask(workshop, "Task_RecordSessionAttendance", "Attendance: session 1");
+    TasklistBrowser.waitFor(facilitator.browser(), names.get(1));
+    // The first teacher ticked, the second left unticked, i.e. absent.
+    facilitator.formEnabled().tick(names.get(0));
+    assertThat(facilitator.ticked(names.get(1))).isFalse();
+    facilitator.complete("pd-tasklist-session-attendance");
     JsonNode attended = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
     Map<String, String> sessionsAttended = new LinkedHashMap<>();
     attended.get("seats").forEach(seat -> sessionsAttended.put(seat.get("teacher").asText(),
@@ -227,9 +182,8 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     assertThat(sessionsAttended).containsEntry(names.get(0), "[1]").containsEntry(names.get(1), "[]");
 
     // 4. The organizer closes the workshop.
-    openTask(pdManager, workshop, "Task_CloseWorkshop", "Close the workshop");
-    click(pdManager, By.xpath("//label[contains(., 'Attendance of every session is recorded and correct')]"));
-    complete(pdManager, workshop, "Task_CloseWorkshop", "pd-tasklist-close-workshop");
+    pdManager.openTask(workshop, "Task_CloseWorkshop", "Close the workshop");
+    pdManager.formEnabled().tick("Attendance of every session is recorded and correct").complete("pd-tasklist-close-workshop");
     settle(workshop);
     settle(reference);
     assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("status").asText()).isEqualTo("CLOSED");
@@ -265,47 +219,6 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     }
   }
 
-  /**
-   * Ticks the first teacher in the checklist of the enrolled teachers' names (Camunda Forms
-   * {@code checklist} whose options come from a Json variable, {@code valuesKey}) and leaves the
-   * second unticked, i.e. absent.
-   */
-  private void recordAttendance(WebDriver browser, List<String> names) {
-    By present = checklistEntry(names.get(0));
-    By absent = checklistEntry(names.get(1));
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(absent));
-    click(browser, present);
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
-        driver.findElement(present).findElement(By.xpath(".//input[@type='checkbox']")).isSelected());
-    assertThat(browser.findElement(absent).findElement(By.xpath(".//input[@type='checkbox']")).isSelected()).isFalse();
-  }
-
-  private static By checklistEntry(String teacher) {
-    return By.xpath("//label[.//input[@type='checkbox'] and contains(normalize-space(.), \"" + teacher + "\")]");
-  }
-
-  // --- Tasklist -------------------------------------------------------------------------------------------
-
-  private void openTask(WebDriver browser, String businessKey, String taskKey, String heading) {
-    String taskId = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
-        .taskDefinitionKey(taskKey).singleResult().getId();
-    browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    waitFor(browser, heading);
-  }
-
-  private void claim(WebDriver browser) {
-    click(browser, By.xpath("//*[normalize-space(text())='Claim']"));
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-  }
-
-  private void complete(WebDriver browser, String businessKey, String taskKey, String shot) throws IOException {
-    screenshot(browser, shot);
-    click(browser, By.xpath("//button[normalize-space(.)='Complete']"));
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> processEngine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey).count() == 0);
-  }
-
   /** The job executor's and the outbox sender's work (both off in the shared context). */
   private void settle(String businessKey) {
     district.runJobs(businessKey);
@@ -315,77 +228,10 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
     }
   }
 
-  // --- browser plumbing -----------------------------------------------------------------------------------
-
-  private WebDriver open() throws IOException {
+  private TasklistBrowser open() throws IOException {
     WebDriver browser = Chromium.start(Chromium.options(Files.createTempDirectory("chromium-pd"), "1400,1100"));
     browsers.add(browser);
-    Files.createDirectories(SCREENSHOTS);
-    return browser;
-  }
-
-  private void logIn(WebDriver browser, String user) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get(baseUrl() + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
-  }
-
-  private static By labelled(String label) {
-    return By.xpath("//label[normalize-space(.)=\"" + label + "\" or normalize-space(.)=\"" + label + "*\"]");
-  }
-
-  private static void type(WebDriver browser, String label, String text) {
-    typeNth(browser, label, 1, text);
-  }
-
-  /** Types into the {@code n}-th (1-based) form field with this label (the sessions repeat theirs). */
-  private static void typeNth(WebDriver browser, String label, int n, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(labelled(label)));
-    WebElement labelElement = browser.findElements(labelled(label)).get(n - 1);
-    WebElement input = browser.findElement(By.id(labelElement.getAttribute("for")));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
-    // TAB leaves the field: Camunda Forms commits a field's debounced change on blur, so that it
-    // cannot later re-render the next field empty.
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
-      if (!text.equals(input.getAttribute("value"))) {
-        input.clear();
-        input.sendKeys(text, Keys.TAB);
-      }
-      return text.equals(input.getAttribute("value"));
-    });
-  }
-
-  /** Picks an option of a Camunda Forms select: its display opens the list, the option is clicked. */
-  private static void choose(WebDriver browser, String label, String option) {
-    WebElement labelElement = new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.presenceOfElementLocated(labelled(label)));
-    WebElement field = labelElement.findElement(By.xpath("./ancestor::div[contains(@class,'fjs-form-field')][1]"));
-    WebElement display = field.findElement(By.cssSelector(".fjs-input-group"));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", display);
-    display.click();
-    click(browser, By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + option + "']"));
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> field.getText().contains(option));
-  }
-
-  private static void click(WebDriver browser, By locator) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-  }
-
-  private static void waitFor(WebDriver browser, String text) {
-    new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
-  }
-
-  private static void screenshot(WebDriver browser, String name) throws IOException {
-    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    return new TasklistBrowser(browser, baseUrl(), processEngine);
   }
 
   private static String subject(MimeMessage message) {

@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,21 +24,19 @@ import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.support.Chromium;
 import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.codeorg.partnerships.support.TasklistBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The README's "Try it in 15 minutes" in a real browser (Debian's headless chromium), on the shared
@@ -42,37 +44,49 @@ import org.springframework.beans.factory.annotation.Autowired;
  * district id of its own) from its application to a closed partnership. Two windows: the newcomer
  * logged in as {@code admin}, who reads the district's emails on {@code /demo/mailbox}, follows their
  * links to the district's page and answers there as the district, and moves time on {@code /demo/clock};
- * and the staff's Tasklist, where each staff member logs in and completes their task's form.
+ * and the staff's Tasklist, where each staff member the README names logs in, claims their task, fills
+ * its Camunda Form (the date picker and the attendance checklists included) and completes it, and
+ * where {@code pdmanager} starts "Schedule a workshop (in-person PD)" and "Report online PD
+ * completions" from "Start process".
  *
- * <p>What is not done in a browser, and why: the job executor is off in the test context, so
- * {@code settle} runs the asynchronous steps after each action and hands the outbox its due emails (the
- * running application does both by itself); "Record signed partnership agreement" is completed over
- * Camunda REST (its date picker); workshops are scheduled with {@code POST /api/workshops}, as the README
- * says (there is no page for it yet); the vendor's confirmation, session attendance, closing the workshop
- * and the counselor's attendance are completed over Camunda REST, and online phases are reported with the
- * API, as the online PD environment would.
+ * <p>What is not done in a browser, and why: the district applies with {@code POST /api/applications}
+ * (the README's step 1; {@code TasklistAndCockpitBrowserTest} applies on the page); the job executor and
+ * the outbox sender are off in the test context, so {@code settle} runs the asynchronous steps after each
+ * action and hands the outbox its due emails (the running application does both by itself). When the
+ * shared context holds another test's facilitator with fewer open workshops, the workshop is given to the
+ * README's {@code facilitator} over the API first (on a fresh start there is no other).
  */
-@EnabledIf("org.codeorg.partnerships.browser.TasklistAndCockpitBrowserTest#browserAvailable")
+@EnabledIf("org.codeorg.partnerships.support.Chromium#available")
 class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
 
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final String PD = "pdmanager:pdmanager";
+  private static final ZoneId CALIFORNIA = ZoneId.of("America/Los_Angeles");
+  private static final int WORKSHOP_DAYS = 5;
 
   @Autowired
   OutboxSender sender;
   @Autowired
   Clock clock;
+  @Autowired
+  JdbcTemplate jdbc;
 
   private final List<WebDriver> browsers = new ArrayList<>();
   private WebDriver admin;
-  private WebDriver staff;
+  private TasklistBrowser staff;
   private Http http;
   private DistrictJourney district;
+  private PdJourney pd;
+  private String nces;
   private String reference;
   private String contact;
+  private String teacherEmail;
 
   @AfterEach
   void closeBrowsers() {
+    // Each window as it was last, e.g. at a failure.
+    for (int i = 0; i < browsers.size(); i++) {
+      TasklistBrowser.screenshot(browsers.get(i), "walk-last-window-" + (i + 1));
+    }
     browsers.forEach(WebDriver::quit);
   }
 
@@ -80,16 +94,18 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
   void fromTheExampleApplicationToAClosedPartnership() throws Exception {
     http = new Http(baseUrl());
     district = new DistrictJourney(http, processEngine, sender, "manager:manager");
+    pd = new PdJourney(http, processEngine, district, PD);
     admin = open();
-    staff = open();
+    staff = new TasklistBrowser(open(), baseUrl(), processEngine);
 
     // 1. The district applies with the example application (its own district id: the context is shared).
     ObjectNode application = (ObjectNode) Http.JSON.readTree(Path.of("docs/examples/application.json").toFile());
-    String nces = String.valueOf(7_000_000 + (System.nanoTime() % 999_999));
+    nces = String.valueOf(7_000_000 + (System.nanoTime() % 999_999));
     ((ObjectNode) application.get("district")).put("ncesId", nces).put("name", "Riverbend Unified " + nces);
     contact = "maya.chen" + nces + "@riverbend.k12.ca.us";
+    teacherEmail = "lpark" + nces + "@riverbend.k12.ca.us";
     ((ObjectNode) application.get("contact")).put("email", contact);
-    ((ObjectNode) application.get("teachers").get(0)).put("email", "lpark" + nces + "@riverbend.k12.ca.us");
+    ((ObjectNode) application.get("teachers").get(0)).put("email", teacherEmail);
     ((ObjectNode) application.get("leaders").get(0)).put("email", "scole" + nces + "@riverbend.k12.ca.us");
     Http.Response applied = http.post("/api/applications", null, application, Map.of());
     assertThat(applied.status()).as(applied.body()).isEqualTo(201);
@@ -97,43 +113,47 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
     settle();
 
     // 2. admin reads the district's first email and follows its link.
-    logIn(admin, "tasklist", "admin");
+    TasklistBrowser.logIn(admin, baseUrl(), "tasklist", "admin");
     followDistrictLink("We received your Code.org partnership application (" + reference + ")");
     assertThat(admin.findElement(By.tagName("body")).getText()).contains(reference);
-    screenshot(admin, "walk-02-district-page");
+    TasklistBrowser.screenshot(admin, "walk-02-district-page");
 
     // 3. manager: Review application → accept.
-    tasklist("manager", "Task_ReviewApplication", "Review application");
-    choose("Accept the district into the program");
-    complete("Task_ReviewApplication");
-
-    // 4. manager: Record signed partnership agreement (over REST: the form's date picker).
-    assertThat(mailbox("Welcome to the Code.org partnership program (" + reference + "): the partnership terms")).isTrue();
-    district.complete(district.openTask(reference, "Task_RecordSignedAgreement", "manager:manager"),
-        Map.of("signatoryName", "Dr. Ana Ortiz, Superintendent", "agreementSignedOn", "2026-12-01"),
-        "manager:manager");
+    staff.logIn("tasklist", "manager");
+    staff.openTask(reference, "Task_ReviewApplication", "Review application");
+    staff.claim().choose("Accept the district into the program").complete("walk-03-review-application");
     settle();
+
+    // 4. manager: Record signed partnership agreement — signatory and the date picker.
+    assertThat(mailbox("Welcome to the Code.org partnership program (" + reference + "): the partnership terms")).isTrue();
+    LocalDate signedOn = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    staff.openTask(reference, "Task_RecordSignedAgreement", "Record signed partnership agreement");
+    staff.claim().type("Signed for the district by", "Dr. Ana Ortiz, Superintendent").date("Date signed", signedOn)
+        .complete("walk-04-signed-agreement");
+    settle();
+    assertThat(detail().get("timeline").findValuesAsText("detail"))
+        .contains("Dr. Ana Ortiz, Superintendent on " + signedOn);
 
     // 5. The district submits its plan on its page.
     followDistrictLink("Code.org partnership " + reference + ": your comprehensive plan");
     for (String part : List.of("vision", "implementation", "promotion", "communitySupport")) {
       admin.findElement(By.name(part)).sendKeys("Riverbend's " + part + " for computer science.");
     }
-    click(admin, By.xpath("//button[normalize-space(.)='Submit the plan']"));
-    waitFor(admin, "we received your comprehensive plan");
+    TasklistBrowser.click(admin, By.xpath("//button[normalize-space(.)='Submit the plan']"));
+    TasklistBrowser.waitFor(admin, "we received your comprehensive plan");
     settle();
 
     // 6. manager: Review comprehensive plan → approve.
-    tasklist("manager", "Task_ReviewPlan", "Review comprehensive plan");
-    choose("Approve the plan");
-    complete("Task_ReviewPlan");
+    staff.openTask(reference, "Task_ReviewPlan", "Review comprehensive plan");
+    staff.claim().choose("Approve the plan").complete("walk-06-review-plan");
+    settle();
     assertThat(stage()).isEqualTo("IMPLEMENTATION");
 
     // 7. The district guarantees its teacher and reports both sections' set-up on its page.
     followDistrictLink("Code.org partnership " + reference + ": please confirm Lee Park will teach");
-    click(admin, By.xpath("//label[normalize-space(.)='Will teach the course next school year']"));
-    click(admin, By.xpath("//form[contains(@action,'/commitment')]//button"));
-    waitFor(admin, "we recorded the teacher's answer");
+    TasklistBrowser.click(admin, By.xpath("//label[normalize-space(.)='Will teach the course next school year']"));
+    TasklistBrowser.click(admin, By.xpath("//form[contains(@action,'/commitment')]//button"));
+    TasklistBrowser.waitFor(admin, "we recorded the teacher's answer");
     settle();
     for (int section = 0; section < 2; section++) {
       admin.navigate().refresh();
@@ -147,25 +167,26 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
       fill(admin, prefix + "bandwidthMbps", "50");
       new Select(admin.findElement(By.name(prefix + "materialsReady"))).selectByValue("true");
       fill(admin, prefix + "materialsCostPerClass", "60");
-      click(admin, By.xpath("//form[.//input[@name='" + prefix + "timeSlot']]//button"));
-      waitFor(admin, "we received the section's set-up");
+      TasklistBrowser.click(admin, By.xpath("//form[.//input[@name='" + prefix + "timeSlot']]//button"));
+      TasklistBrowser.waitFor(admin, "we received the section's set-up");
       settle();
     }
-    screenshot(admin, "walk-07-district-set-up");
-    JsonNode detail = detail();
-    detail.get("sections").forEach(s -> assertThat(s.get("readiness").asText()).as(s.toString()).isEqualTo("READY"));
-    long teacherId = detail.get("professionalDevelopment").get(0).get("teacherId").asLong();
+    TasklistBrowser.screenshot(admin, "walk-07-district-set-up");
+    detail().get("sections").forEach(s -> assertThat(s.get("readiness").asText()).as(s.toString()).isEqualTo("READY"));
 
-    // 8.–12. PD: online phase 1, summer workshop (phase 2), academic-year workshop (phase 3), online phase 4.
-    online(teacherId, 1, 20);
-    workshop(2, Instant.parse("2027-07-12T16:00:00Z"), 5, 7);
-    workshop(3, Instant.parse("2027-11-29T16:00:00Z"), 5, 6);
+    // 8.–12. PD: online phase 1, summer workshop (phase 2, 5 days of 7 hours), academic-year workshop
+    // (phase 3, 5 days of 6 hours), online phase 4; the counselor's leadership PD.
+    online(1, 20);
+    workshop(2, LocalDate.parse("2027-07-12"), "09:00", "16:00");
+    workshop(3, LocalDate.parse("2027-11-29"), "08:00", "14:00");
     moveTo(Instant.parse("2028-05-15T12:00:00Z"));
-    online(teacherId, 4, 15);
+    online(4, 15);
     assertThat(mailbox("Your Code.org professional development certificate: 100 hours")).isTrue();
-    JsonNode leadership = district.openTask(reference, "Task_RecordLeadershipAttendance", PD);
-    tickEveryone(leadership, "presentLeaders", "leaderOptions");
+    staff.openTask(reference, "Task_RecordLeadershipAttendance", "Counselor/Administrator PD attendance");
+    assertThat(staff.claim().tickAll("Attended", "Sam Cole")).hasSize(1);
+    staff.complete("walk-12-leadership-attendance");
     settle();
+    assertThat(detail().get("leadershipPd").get(0).get("status").asText()).isEqualTo("ATTENDED");
 
     // 13. admin: forward to the end of the school year → evaluation.
     moveTo(Instant.parse("2028-07-02T12:00:00Z"));
@@ -176,46 +197,104 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
     fill(admin, "courses[0].sectionsTaught", "2");
     fill(admin, "courses[0].studentsEnrolled", "56");
     fill(admin, "courses[0].studentsCompleted", "51");
-    click(admin, By.xpath("//button[normalize-space(.)='Send the results']"));
-    waitFor(admin, "we received your results");
+    TasklistBrowser.click(admin, By.xpath("//button[normalize-space(.)='Send the results']"));
+    TasklistBrowser.waitFor(admin, "we received your results");
     settle();
 
     // 15. evaluator: Assess the program.
-    tasklist("evaluator", "Task_AssessProgram", "Assess the program");
-    type("Assessment of teacher professional development", "Lee Park completed all four phases.");
-    type("Assessment of student outcomes", "51 of 56 students completed CSP.");
-    type("Conclusions (sent to the district)", "A strong first year.");
-    choose("Close the partnership");
-    complete("Task_AssessProgram");
+    staff.logIn("tasklist", "evaluator");
+    staff.openTask(reference, "Task_AssessProgram", "Assess the program");
+    staff.claim().type("Assessment of teacher professional development", "Lee Park completed all four phases.")
+        .type("Assessment of student outcomes", "51 of 56 students completed CSP.")
+        .type("Conclusions (sent to the district)", "A strong first year.")
+        .choose("Close the partnership").complete("walk-15-assess-program");
+    settle();
     assertThat(mailbox("Code.org partnership " + reference + ": program evaluation report")).isTrue();
 
     // 16. manager: Close or renew the partnership → closed.
-    tasklist("manager", "Task_DecideCloseOrRenew", "Close or renew the partnership");
-    choose("Close the partnership");
-    complete("Task_DecideCloseOrRenew");
+    staff.logIn("tasklist", "manager");
+    staff.openTask(reference, "Task_DecideCloseOrRenew", "Close or renew the partnership");
+    staff.claim().choose("Close the partnership").complete("walk-16-close-or-renew");
+    settle();
     assertThat(stage()).isEqualTo("CLOSED");
     assertThat(mailbox("Code.org partnership " + reference + " is complete")).isTrue();
-    screenshot(admin, "walk-16-closed");
+    TasklistBrowser.screenshot(admin, "walk-16-closed");
+  }
+
+  // --- PD in Tasklist -----------------------------------------------------------------------------------------
+
+  /** pdmanager: Start process → "Report online PD completions" for the teacher's phase, completed today. */
+  private void online(int phase, int hours) {
+    staff.logIn("tasklist", "pdmanager");
+    staff.reportOnlineCompletion(teacherEmail, "Computer Science Principles (AP)", phase,
+        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), hours, "walk-online-phase-" + phase);
+    settle();
+    assertThat(teacherPhase(phase).get("hoursEarned").asInt()).isEqualTo(hours);
+  }
+
+  /**
+   * A workshop of {@value #WORKSHOP_DAYS} consecutive days in California, run from Tasklist: pdmanager
+   * schedules it 30 days ahead (the demo clock moves there) and enters the vendor's confirmation;
+   * after the last day facilitator records each session's attendance and pdmanager closes it.
+   */
+  private void workshop(int phase, LocalDate firstDay, String starts, String ends) {
+    Instant firstSession = firstDay.atTime(LocalTime.parse(starts)).atZone(CALIFORNIA).toInstant();
+    moveTo(firstSession.minus(Duration.ofDays(30)));
+    String location = "Riverbend Learning Center " + nces + ", phase " + phase;
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("Phase", String.valueOf(phase));
+    fields.put("Region", "CA");
+    fields.put("Time zone (IANA id)", CALIFORNIA.getId());
+    fields.put("Location", location);
+    fields.put("Capacity (seats)", "30");
+    List<TasklistBrowser.Session> sessions = new ArrayList<>();
+    for (int day = 0; day < WORKSHOP_DAYS; day++) {
+      sessions.add(new TasklistBrowser.Session(firstDay.plusDays(day), starts, ends));
+    }
+    staff.logIn("tasklist", "pdmanager");
+    staff.scheduleWorkshop("Computer Science Principles (CSP)", fields, sessions, "walk-schedule-workshop-" + phase);
+    String workshop = new WebDriverWait(staff.browser(), Duration.ofSeconds(30)).until(driver -> jdbc.queryForList(
+        "SELECT reference FROM workshop WHERE location = ?", String.class, location).stream().findFirst().orElse(null));
+    settle(workshop);
+
+    staff.openTask(workshop, "Task_RecordVendorConfirmation", "Materials and meals");
+    staff.claim().type("Vendor's confirmation number", "CATER-" + workshop).complete("walk-vendor-confirmation-" + phase);
+    settle(workshop);
+    pd.ledBy(workshop, "facilitator");
+    admin.get(baseUrl() + "/demo/mailbox?to=" + teacherEmail);
+    assertThat(admin.findElement(By.tagName("body")).getText()).contains("You are enrolled: ");
+
+    moveTo(firstSession.plus(Duration.ofDays(WORKSHOP_DAYS)));
+    staff.logIn("tasklist", "facilitator");
+    for (int session = 1; session <= WORKSHOP_DAYS; session++) {
+      staff.openTask(workshop, "Task_RecordSessionAttendance", "Attendance: session " + session);
+      // Every enrolled teacher was there (another test's teachers of the region may have taken seats too).
+      assertThat(staff.formEnabled().tickAll("Present", "Lee Park")).anyMatch(name -> name.startsWith("Lee Park"));
+      staff.complete("walk-session-attendance-" + phase + "-" + session);
+      settle(workshop);
+    }
+    staff.logIn("tasklist", "pdmanager");
+    staff.openTask(workshop, "Task_CloseWorkshop", "Close the workshop");
+    staff.formEnabled().tick("Attendance of every session is recorded and correct").complete("walk-close-workshop-" + phase);
+    settle(workshop);
+    settle();
+    assertThat(teacherPhase(phase).get("status").asText()).isEqualTo("COMPLETED");
   }
 
   // --- the newcomer's window: mailbox, district page, demo clock -------------------------------------------
 
   /** Opens the newest email with this subject to the district's contact, then the district link in it. */
-  private void followDistrictLink(String subject) throws IOException {
-    openEmail(subject);
+  private void followDistrictLink(String subject) {
+    admin.get(baseUrl() + "/demo/mailbox?to=" + contact);
+    TasklistBrowser.click(admin, By.xpath("(//a[starts-with(normalize-space(.), \"" + subject + "\")])[1]"));
+    TasklistBrowser.waitFor(admin, "Links");
     WebElement link = admin.findElement(By.xpath("//ul[@class='links']//a[contains(@href,'/district/partnerships/')]"));
     // The emails' links start with partnership.mail.public-base-url (http://localhost:8080, as on
     // mvn spring-boot:run); the test's server listens on a random port.
     String href = link.getAttribute("href");
     assertThat(href).startsWith("http://localhost:8080/district/partnerships/" + reference + "?token=");
     admin.get(href.replace("http://localhost:8080", baseUrl()));
-    waitFor(admin, reference);
-  }
-
-  private void openEmail(String subject) {
-    admin.get(baseUrl() + "/demo/mailbox?to=" + contact);
-    click(admin, By.xpath("(//a[starts-with(normalize-space(.), \"" + subject + "\")])[1]"));
-    waitFor(admin, "Links");
+    TasklistBrowser.waitFor(admin, reference);
   }
 
   /** Whether the mailbox lists an email with this subject (any recipient of this district). */
@@ -225,122 +304,26 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
   }
 
   /** "Move time forward" on /demo/clock to the given day (whole days, at least one). */
-  private void moveTo(Instant when) throws IOException {
+  private void moveTo(Instant when) {
     long days = Math.max(1, Duration.between(clock.instant(), when).toDays() + 1);
     admin.get(baseUrl() + "/demo/clock");
     fill(admin, "days", String.valueOf(days));
-    click(admin, By.xpath("//button[normalize-space(.)='Move time forward']"));
-    waitFor(admin, "Timers fired");
-    screenshot(admin, "walk-clock-" + when.toString().substring(0, 10));
+    TasklistBrowser.click(admin, By.xpath("//button[normalize-space(.)='Move time forward']"));
+    TasklistBrowser.waitFor(admin, "Timers fired");
+    TasklistBrowser.screenshot(admin, "walk-clock-" + when.toString().substring(0, 10));
     settle();
-  }
-
-  // --- staff in Tasklist ------------------------------------------------------------------------------------
-
-  private void tasklist(String user, String taskKey, String name) {
-    String taskId = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey(taskKey).singleResult().getId();
-    staff.manage().deleteAllCookies();
-    logIn(staff, "tasklist", user);
-    staff.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    new WebDriverWait(staff, Duration.ofSeconds(30))
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), name));
-    click(staff, By.xpath("//*[normalize-space(text())='Claim']"));
-    new WebDriverWait(staff, Duration.ofSeconds(30))
-        .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-  }
-
-  private void complete(String taskKey) throws IOException {
-    screenshot(staff, "walk-" + taskKey);
-    click(staff, By.xpath("//button[normalize-space(.)='Complete']"));
-    new WebDriverWait(staff, Duration.ofSeconds(30)).until(driver -> processEngine.getTaskService().createTaskQuery()
-        .processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).count() == 0);
-    settle();
-  }
-
-  /** Picks the radio option with this label in the Tasklist form, and checks that it is picked. */
-  private void choose(String option) {
-    By label = By.xpath("//label[normalize-space(.)='" + option + "']");
-    click(staff, label);
-    WebElement labelElement = staff.findElement(label);
-    String inputId = labelElement.getAttribute("for");
-    WebElement input = inputId != null && !inputId.isBlank() ? staff.findElement(By.id(inputId))
-        : labelElement.findElement(By.tagName("input"));
-    new WebDriverWait(staff, Duration.ofSeconds(10)).until(driver -> {
-      if (!input.isSelected()) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", input);
-      }
-      return input.isSelected();
-    });
-  }
-
-  private void type(String label, String text) {
-    By field = By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']");
-    WebElement labelElement = new WebDriverWait(staff, Duration.ofSeconds(30))
-        .until(ExpectedConditions.presenceOfElementLocated(field));
-    WebElement input = staff.findElement(By.id(labelElement.getAttribute("for")));
-    input.clear();
-    input.sendKeys(text);
-  }
-
-  // --- steps without a page yet: the API, as the README says ---------------------------------------------
-
-  private void online(long teacherId, int phase, int hours) {
-    Http.Response reported = http.post("/api/partnerships/" + reference + "/teachers/" + teacherId + "/pd-phases/"
-        + phase + "/completion", PD, Map.of("hours", hours), Map.of());
-    assertThat(reported.status()).as(reported.body()).isEqualTo(202);
-    settle();
-  }
-
-  /** Scheduled with POST /api/workshops 30 days ahead; time moved on /demo/clock; tasks completed over REST. */
-  private void workshop(int phase, Instant firstSession, int sessions, int hoursEach) throws IOException {
-    moveTo(firstSession.minus(Duration.ofDays(30)));
-    List<Map<String, String>> times = new ArrayList<>();
-    for (int i = 0; i < sessions; i++) {
-      Instant start = firstSession.plus(Duration.ofDays(i));
-      times.add(Map.of("startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(hoursEach)).toString()));
-    }
-    Http.Response scheduled = http.post("/api/workshops", PD, Map.of("course", "CSP", "phase", phase, "region", "CA",
-        "location", "Riverbend Learning Center", "capacity", 30, "sessions", times), Map.of());
-    assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
-    String workshop = scheduled.json().get("reference").asText();
-    district.runJobs(workshop);
-    district.complete(district.openTask(workshop, "Task_RecordVendorConfirmation", PD),
-        Map.of("vendorConfirmation", "CATER-" + workshop), PD);
-    district.runJobs(workshop);
-    moveTo(firstSession.plus(Duration.ofDays(sessions)));
-    for (int i = 0; i < sessions; i++) {
-      JsonNode session = district.openTask(workshop, "Task_RecordSessionAttendance", PD);
-      district.takeOver(session, PD);
-      tickEveryone(session, "presentTeachers", "attendanceOptions");
-    }
-    district.complete(district.openTask(workshop, "Task_CloseWorkshop", PD), Map.of("attendanceConfirmed", true), PD);
-    district.runJobs(workshop);
-    settle();
-    assertThat(mailbox("You are enrolled: ")).isTrue();
   }
 
   // --- plumbing ---------------------------------------------------------------------------------------------
 
-  /**
-   * Ticks every name of an attendance checklist and submits it as Tasklist does: the options are the
-   * task's Json variable {@code valuesKey}, the answer a Json list of their values.
-   */
-  private void tickEveryone(JsonNode task, String key, String valuesKey) throws IOException {
-    String taskId = task.get("id").asText();
-    Http.Response options = http.get("/engine-rest/task/" + taskId + "/variables/" + valuesKey + "?deserializeValue=false", PD);
-    assertThat(options.status()).as(options.body()).isEqualTo(200);
-    List<String> everyone = new ArrayList<>();
-    Http.JSON.readTree(options.json().get("value").asText()).forEach(option -> everyone.add(option.get("value").asText()));
-    assertThat(everyone).isNotEmpty();
-    Http.Response done = http.post("/engine-rest/task/" + taskId + "/submit-form", PD, Map.of("variables",
-        Map.of(key, Map.of("value", Http.JSON.writeValueAsString(everyone), "type", "Json"))), Map.of());
-    assertThat(done.status()).as(done.body()).isIn(200, 204);
+  /** The job executor's and the outbox sender's work for the partnership (both off in the test context). */
+  private void settle() {
+    settle(reference);
   }
 
-  /** The job executor's and the outbox sender's work (both off in the test context). */
-  private void settle() {
-    district.runJobs(reference);
+  /** The same for the instances with this business key (a workshop's). */
+  private void settle(String businessKey) {
+    district.runJobs(businessKey);
     for (int i = 0; i < 20 && sender.deliverDue(clock.instant()).attempted() > 0; i++) {
       // until nothing is due
     }
@@ -354,45 +337,20 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
     return detail().get("stage").asText();
   }
 
+  /** The teacher's phase in the staff API's PD ledger. */
+  private JsonNode teacherPhase(int phase) {
+    return detail().get("professionalDevelopment").get(0).get("phases").get(phase - 1);
+  }
+
   private WebDriver open() throws IOException {
     WebDriver browser = Chromium.start(Chromium.options(Files.createTempDirectory("chromium-walk"), "1400,1100"));
     browsers.add(browser);
-    Files.createDirectories(SCREENSHOTS);
     return browser;
-  }
-
-  private void logIn(WebDriver browser, String app, String user) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    browser.get(baseUrl() + "/camunda/app/" + app + "/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
   }
 
   private static void fill(WebDriver browser, String name, String text) {
     WebElement input = browser.findElement(By.name(name));
     input.clear();
     input.sendKeys(text);
-  }
-
-  private static void click(WebDriver browser, By locator) {
-    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-  }
-
-  private static void waitFor(WebDriver browser, String text) {
-    // The page is replaced while it is read (a form posts and redirects): chromedriver then answers
-    // "Node … does not belong to the document", which is not a stale-element exception; read again.
-    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
-        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
-  }
-
-  private static void screenshot(WebDriver browser, String name) throws IOException {
-    Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
 }

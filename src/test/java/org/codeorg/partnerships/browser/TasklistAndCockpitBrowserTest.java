@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +16,7 @@ import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.PdJourney;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.codeorg.partnerships.support.TasklistBrowser;
 import org.codeorg.partnerships.support.TestApplications;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,11 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -43,12 +39,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  * {@code /usr/bin/chromedriver} exists; CI installs it and sets REQUIRE_BROWSER=true so that a
  * missing browser fails instead of skipping.
  */
-@EnabledIf("browserAvailable")
+@EnabledIf("org.codeorg.partnerships.support.Chromium#available")
 class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
 
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   @Autowired
   PartnershipRepository partnerships;
@@ -57,22 +50,13 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
 
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
-
-  static boolean browserAvailable() {
-    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
-    if (!installed && "true".equals(System.getenv("REQUIRE_BROWSER"))) {
-      throw new IllegalStateException("REQUIRE_BROWSER=true but chromium/chromedriver are not installed");
-    }
-    return installed;
-  }
+  private TasklistBrowser tasklist;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    profile = Files.createTempDirectory("chromium-profile");
-    browser = Chromium.start(Chromium.options(profile, "1400,1100"));
+    browser = Chromium.start(Chromium.options(Files.createTempDirectory("chromium-profile"), "1400,1100"));
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    Files.createDirectories(SCREENSHOTS);
+    tasklist = new TasklistBrowser(browser, baseUrl(), processEngine);
   }
 
   @AfterEach
@@ -117,16 +101,9 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
     String taskId = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(reference)
         .singleResult().getId();
 
-    logIn("tasklist", "manager");
-    browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
-        "Review application " + reference));
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
-    click(By.xpath("//label[contains(., 'Accept the district into the program')]"));
-    screenshot("tasklist-review-application");
-    click(By.xpath("//button[normalize-space(.)='Complete']"));
-
-    wait.until(driver -> processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    tasklist.logIn("tasklist", "manager");
+    tasklist.openTask(taskId, "Review application " + reference);
+    tasklist.claim().choose("Accept the district into the program").complete("tasklist-review-application");
     screenshot("tasklist-after-review");
     processEngine.getManagementService().createJobQuery().processInstanceId(
             processEngine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
@@ -183,22 +160,12 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
     String taskId = processEngine.getTaskService().createTaskQuery().processInstanceBusinessKey(workshop)
         .taskDefinitionKey("Task_RecordSessionAttendance").singleResult().getId();
 
-    logIn("tasklist", "facilitator");
-    browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + taskId);
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Attendance: session 1"));
+    tasklist.logIn("tasklist", "facilitator");
+    tasklist.openTask(taskId, "Attendance: session 1");
     String teacher = http.get("/api/workshops/" + workshop, "pdmanager:pdmanager").json().get("seats").get(0)
         .get("teacher").asText();
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), teacher + " (" + reference));
     // The checklist lists the enrolled teacher by name (options from the Json variable, valuesKey); tick them.
-    By name = By.xpath("//label[contains(normalize-space(.), \"" + teacher + " (" + reference + "\")]");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(name));
-    click(name);
-    wait.until(driver -> driver.findElement(By.xpath("//label[contains(normalize-space(.), \"" + teacher + " (" + reference
-        + "\")]//input[@type='checkbox']")).isSelected());
-    screenshot("tasklist-session-attendance");
-    click(By.xpath("//button[normalize-space(.)='Complete']"));
-
-    wait.until(driver -> processEngine.getTaskService().createTaskQuery().taskId(taskId).count() == 0);
+    tasklist.formEnabled().tick(teacher + " (" + reference).complete("tasklist-session-attendance");
     screenshot("tasklist-after-attendance");
     assertThat(http.get("/api/workshops/" + workshop, "pdmanager:pdmanager").json().get("seats").get(0)
         .get("sessionsAttended").toString()).isEqualTo("[1]");
@@ -225,40 +192,21 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
 
     String section = (String) processEngine.getTaskService().getVariable(task.getId(), "sectionLabel");
 
-    logIn("tasklist", "liaison");
-    browser.get(baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Set-up of " + section));
-    wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[normalize-space(text())='Claim']"))).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
-    type("Time slot on the master schedule", "Period 4");
-    type("Room", "C-110");
-    type("Course code", "ECS-9");
-    click(By.xpath("//label[contains(., 'Every student has a computer')]"));
-    type("Internet connectivity (Mb/s)", "40");
-    click(By.xpath("//label[contains(., 'The course materials are in place')]"));
-    type("Materials cost per class ($)", "85");
-    screenshot("tasklist-section-setup");
-    click(By.xpath("//button[normalize-space(.)='Complete']"));
-
-    wait.until(driver -> processEngine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0);
+    tasklist.logIn("tasklist", "liaison");
+    tasklist.openTask(task.getId(), "Set-up of " + section);
+    tasklist.claim().type("Time slot on the master schedule", "Period 4").type("Room", "C-110").type("Course code", "ECS-9")
+        .tick("Every student has a computer").type("Internet connectivity (Mb/s)", "40")
+        .tick("The course materials are in place").type("Materials cost per class ($)", "85")
+        .complete("tasklist-section-setup");
     screenshot("tasklist-after-section-setup");
     new DistrictJourney(new Http(baseUrl()), processEngine, sender, "manager:manager").runJobs(reference);
     assertThat(processEngine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)
         .singleResult().getEndActivityId()).isEqualTo("EndEvent_SectionReady");
   }
 
-  /** Types into the form field with this label. */
-  private void type(String label, String text) {
-    By field = By.xpath("//label[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']");
-    WebElement input = browser.findElement(By.id(wait.until(ExpectedConditions.presenceOfElementLocated(field))
-        .getAttribute("for")));
-    input.clear();
-    input.sendKeys(text);
-  }
-
   @Test
   void anAdministratorSeesEveryProcessDiagramInCockpit() throws IOException {
-    logIn("cockpit", "admin");
+    tasklist.logIn("cockpit", "admin");
     Map<String, List<String>> elements = Map.of(
         "partnership-lifecycle", List.of("Task_ReviewApplication", "Task_ReviewPlan", "Task_DecideEscalatedPlan",
             "CallActivity_SecondaryTeacherPd", "CallActivity_LeadershipPd", "CallActivity_ClassroomSetup",
@@ -282,24 +230,7 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
     }
   }
 
-  private void logIn(String app, String user) {
-    browser.get(baseUrl() + "/camunda/app/" + app + "/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
-  }
-
-  /** Scrolls the element to the middle first: Tasklist's fixed footer covers the bottom of the form. */
-  private void click(By locator) {
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-  }
-
-  private void screenshot(String name) throws IOException {
-    Path shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE).toPath();
-    Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+  private void screenshot(String name) {
+    TasklistBrowser.screenshot(browser, name);
   }
 }

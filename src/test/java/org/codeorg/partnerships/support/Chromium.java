@@ -1,5 +1,6 @@
 package org.codeorg.partnerships.support;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -16,6 +17,19 @@ public final class Chromium {
   public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
   private Chromium() {
+  }
+
+  /**
+   * Whether Debian's chromium and chromedriver are installed (the browser tests' {@code @EnabledIf}).
+   *
+   * @throws IllegalStateException when REQUIRE_BROWSER=true (CI) and they are not: a missing browser fails instead of skipping
+   */
+  public static boolean available() {
+    boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    if (!installed && "true".equals(System.getenv("REQUIRE_BROWSER"))) {
+      throw new IllegalStateException("REQUIRE_BROWSER=true but chromium/chromedriver are not installed");
+    }
+    return installed;
   }
 
   /**

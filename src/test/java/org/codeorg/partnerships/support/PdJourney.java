@@ -160,6 +160,13 @@ public final class PdJourney {
   /** @param scheduledDaysAhead how long before the first session the PD manager schedules it (at least 11) */
   public String runWorkshop(String course, int phase, Instant firstSession, int sessions, int hoursEach, int capacity,
       List<String> attendees, List<Integer> absent, int scheduledDaysAhead) {
+    return runWorkshop("CA", course, phase, firstSession, sessions, hoursEach, capacity, attendees, absent,
+        scheduledDaysAhead);
+  }
+
+  /** @param region the teachers' state (its time zone must be America/Los_Angeles, which the invites are checked for) */
+  public String runWorkshop(String region, String course, int phase, Instant firstSession, int sessions, int hoursEach,
+      int capacity, List<String> attendees, List<Integer> absent, int scheduledDaysAhead) {
     List<String> teachers = attendees;
     travelTo(firstSession.minus(Duration.ofDays(scheduledDaysAhead)));
     List<Map<String, String>> times = new ArrayList<>();
@@ -168,7 +175,7 @@ public final class PdJourney {
       times.add(Map.of("startsAt", start.toString(), "endsAt", start.plus(Duration.ofHours(hoursEach)).toString()));
     }
     Http.Response scheduled = http.post("/api/workshops", pdManager, Map.of("course", course, "phase", phase,
-        "region", "CA", "location", "Springfield Learning Center, Room 4", "capacity", capacity, "sessions", times), Map.of());
+        "region", region, "location", "Springfield Learning Center, Room 4", "capacity", capacity, "sessions", times), Map.of());
     assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(201);
     String workshop = scheduled.json().get("reference").asText();
     district.runJobs(workshop);
@@ -227,6 +234,20 @@ public final class PdJourney {
     }
     assertThat(http.get("/api/workshops/" + workshop, pdManager).json().get("status").asText()).isEqualTo("CLOSED");
     return workshop;
+  }
+
+  /**
+   * Makes {@code facilitator} lead the workshop (PUT …/facilitator), unless they do already: the
+   * process gives it to the qualified facilitator with the fewest open workshops, which in the shared
+   * test context may be another test's.
+   */
+  public void ledBy(String workshop, String facilitator) {
+    if (!http.get("/api/workshops/" + workshop, pdManager).json().get("facilitator").asText().equals(facilitator)) {
+      Http.Response replaced = http.put("/api/workshops/" + workshop + "/facilitator", pdManager,
+          Map.of("facilitator", facilitator));
+      assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+      district.runJobs(workshop);
+    }
   }
 
   /** The options of a task's checklist, as Tasklist reads them: the Json variable's text, parsed. */
