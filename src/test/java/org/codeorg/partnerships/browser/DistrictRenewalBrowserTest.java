@@ -12,7 +12,6 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.camunda.bpm.engine.runtime.Job;
 import org.codeorg.partnerships.application.PartnershipRenewals;
 import org.codeorg.partnerships.mail.OutboxSender;
 import org.codeorg.partnerships.partnership.Partnership;
@@ -98,11 +97,12 @@ class DistrictRenewalBrowserTest extends SpringIntegrationTest {
     Http.Response applied = http.post("/api/applications", null, application, Map.of());
     assertThat(applied.status()).as(applied.body()).isEqualTo(201);
     String reference = applied.json().get("reference").asText();
-    runJobs(reference);
-    String token = new DistrictJourney(http, processEngine, sender, "manager:manager").tokenOf(contact, reference);
+    DistrictJourney district = new DistrictJourney(http, processEngine, sender, "manager:manager");
+    district.runJobs(reference);
+    String token = district.tokenOf(contact, reference);
     Long id = partnerships.findByReference(reference).orElseThrow().getId();
     String next = transactions.execute(s -> renewals.startNextYear(id)).orElseThrow();
-    runJobs(next);
+    district.runJobs(next);
 
     browser.get(baseUrl() + "/district/partnerships/" + next + "?token=" + token);
     assertThat(browser.findElement(By.id("renewal-heading")).getText()).contains("2028-2029");
@@ -237,20 +237,6 @@ class DistrictRenewalBrowserTest extends SpringIntegrationTest {
     return new Select(browser.findElement(By.name(name))).getFirstSelectedOption().getText();
   }
 
-  /** The due jobs of the partnership's instances (the renewal's first steps, its email). */
-  private void runJobs(String reference) {
-    for (int guard = 0; guard < 500; guard++) {
-      List<String> instances = processEngine.getRuntimeService().createProcessInstanceQuery()
-          .processInstanceBusinessKey(reference).list().stream().map(i -> i.getId()).toList();
-      List<Job> jobs = instances.isEmpty() ? List.of() : processEngine.getManagementService().createJobQuery()
-          .processInstanceIds(new java.util.HashSet<>(instances)).executable().orderByJobDuedate().asc().listPage(0, 1);
-      if (jobs.isEmpty()) {
-        return;
-      }
-      processEngine.getManagementService().executeJob(jobs.get(0).getId());
-    }
-    throw new AssertionError("Jobs of " + reference + " keep creating due jobs");
-  }
 
   private Object js(String script, Object... args) {
     return ((JavascriptExecutor) browser).executeScript(script, args);
