@@ -1,4 +1,4 @@
-// The application page with JavaScript: "Add rows" adds a row in place (the page works without this
+// The application page and the renewal form with JavaScript: "Add rows" adds a row in place (the page works without this
 // script: the same buttons post the form and the page comes back with more empty rows); each row gets
 // a "Remove" button; the school lists of courses, teachers and leaders follow the school names as they
 // are typed; focus goes to the error summary or to the first added row. A file, not an inline script:
@@ -129,7 +129,8 @@
           var status = fieldset.querySelector('.limit-status') || document.createElement('p');
           status.className = 'error-message limit-status';
           status.setAttribute('role', 'alert');
-          status.textContent = 'An application takes at most ' + limit + ' rows here. A larger district applies once per group of schools.';
+          status.textContent = fieldset.getAttribute('data-limit-message')
+              || 'An application takes at most ' + limit + ' rows here. A larger district applies once per group of schools.';
           fieldset.insertBefore(status, add);
           return;
         }

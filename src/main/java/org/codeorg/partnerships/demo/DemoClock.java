@@ -43,7 +43,8 @@ import org.springframework.stereotype.Service;
  * otherwise, and the {@code prod} and {@code postgres} profiles refuse to start with it on
  * ({@code identity.ProductionCredentialsGuard}): a moved clock on shared data would fire real reminders.
  * The clock is per JVM: it is meant for one node on the H2 demo database, and it keeps running from the
- * new time (an offset), so a restart sets it back to the real time.
+ * new time (an offset). The offset is stored ({@link DemoClockOffset}) and restored on start, so a restart goes
+ * on at the demo time the data is at.
  */
 @Service
 @ConditionalOnProperty(name = "partnership.demo.clock.enabled", havingValue = "true")
@@ -61,10 +62,12 @@ public class DemoClock {
   private final OutboxSender outboxSender;
   private final OutboxEmailRepository outbox;
   private final Clock clock;
+  private final DemoClockOffset offset;
 
   public DemoClock(ManagementService managementService, RuntimeService runtimeService,
       RepositoryService repositoryService, TaskService taskService, OutboxSender outboxSender,
-      OutboxEmailRepository outbox, Clock clock) {
+      OutboxEmailRepository outbox, Clock clock, DemoClockOffset offset) {
+    this.offset = offset;
     this.managementService = managementService;
     this.runtimeService = runtimeService;
     this.repositoryService = repositoryService;
@@ -205,9 +208,9 @@ public class DemoClock {
     }
   }
 
-  private static void setClock(Instant instant) {
-    // An offset, not a fixed time: the demo clock keeps running from the new time.
-    ClockUtil.offset(instant.toEpochMilli() - System.currentTimeMillis());
+  private void setClock(Instant instant) {
+    // An offset, not a fixed time: the demo clock keeps running from the new time; stored for the next start.
+    offset.moveTo(instant);
   }
 
   private String label(Job job, Labels labels) {

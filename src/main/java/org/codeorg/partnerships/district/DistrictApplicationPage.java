@@ -10,10 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.codeorg.partnerships.application.ApplicationIntake;
 import org.codeorg.partnerships.application.DuplicateApplicationException;
 import org.codeorg.partnerships.common.ConcurrentChangeException;
-import org.codeorg.partnerships.common.ControlCharacters;
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.application.InvalidApplicationException;
 import org.codeorg.partnerships.application.PartnershipApplication.ContactInfo;
@@ -68,8 +63,7 @@ public class DistrictApplicationPage {
   static final Map<String, List<String>> FIELDS = Map.of("schools", List.of("name", "level"),
       "courses", List.of("course", "school", "sections"), "teachers", List.of("name", "email", "school", "course"),
       "leaders", List.of("name", "email", "school", "role"));
-  private static final Pattern ROW = Pattern.compile("^(schools|courses|teachers|leaders)\\[(\\d+)]");
-  private static final Pattern FIELD = Pattern.compile("^(schools|courses|teachers|leaders)\\[(\\d{1,6})]\\.([a-z]+)$");
+  static final FormRows ROWS = new FormRows(FIRST_ROWS, MORE_ROWS, LIMITS, FIELDS);
 
   private final ApplicationIntake intake;
   private final IntakeRateLimiter limiter;
@@ -105,9 +99,8 @@ public class DistrictApplicationPage {
       }
     });
     String action = form.getFirst("action") == null ? "apply" : form.getFirst("action");
-    if (action.startsWith("add-") && FIELDS.containsKey(action.substring(4))) {
-      String list = action.substring(4);
-      return show(model, values, Map.of(), null, list);
+    if (ROWS.addAction(action) != null) {
+      return show(model, values, Map.of(), null, ROWS.addAction(action));
     }
     Map<String, String> errors = new LinkedHashMap<>();
     String notice = readRosters(values, teacherRoster, courseRoster, errors);
@@ -151,21 +144,21 @@ public class DistrictApplicationPage {
   private String readRosters(Map<String, String> values, MultipartFile teacherRoster, MultipartFile courseRoster,
       Map<String, String> errors) {
     List<String> done = new ArrayList<>();
-    List<String> schools = filled(values, "schools").stream().map(i -> values.get("schools[" + i + "].name"))
+    List<String> schools = FormRows.filled(values, "schools").stream().map(i -> values.get("schools[" + i + "].name"))
         .filter(n -> n != null && !n.isBlank()).toList();
     if (chosen(courseRoster)) {
-      RosterUpload.Result result = rosters.courses(bytes(courseRoster), schools, room(values, "courses"));
+      RosterUpload.Result result = rosters.courses(bytes(courseRoster), schools, ROWS.room(values, "courses"));
       take(values, "courses", result, "courseRoster", errors).ifPresent(n -> done.add(n + " course rows"));
     }
     if (chosen(teacherRoster)) {
       Set<String> emails = new HashSet<>();
-      filled(values, "teachers").forEach(i -> {
+      FormRows.filled(values, "teachers").forEach(i -> {
         String email = values.get("teachers[" + i + "].email");
         if (email != null && !email.isBlank()) {
           emails.add(email.trim().toLowerCase(Locale.ROOT));
         }
       });
-      RosterUpload.Result result = rosters.teachers(bytes(teacherRoster), schools, emails, room(values, "teachers"));
+      RosterUpload.Result result = rosters.teachers(bytes(teacherRoster), schools, emails, ROWS.room(values, "teachers"));
       take(values, "teachers", result, "teacherRoster", errors).ifPresent(n -> done.add(n + " teacher rows"));
     }
     return done.isEmpty() ? null : "Added from the roster: " + String.join(" and ", done)
@@ -183,7 +176,7 @@ public class DistrictApplicationPage {
       errors.put(field, String.join("\n", result.errors()));
       return Optional.empty();
     }
-    int next = filled(values, list).stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
+    int next = FormRows.filled(values, list).stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
     for (Map<String, String> row : result.rows()) {
       for (String f : FIELDS.get(list)) {
         values.put(list + "[" + next + "]." + f, row.get(f) == null ? "" : row.get(f));
@@ -193,29 +186,12 @@ public class DistrictApplicationPage {
     return Optional.of(result.rows().size());
   }
 
-  /** How many more rows of {@code list} the application may take. */
-  private static int room(Map<String, String> values, String list) {
-    return Math.max(0, LIMITS.get(list) - filled(values, list).size());
-  }
-
   private static byte[] bytes(MultipartFile file) {
     try {
       return file.getSize() > RosterUpload.MAX_BYTES ? new byte[RosterUpload.MAX_BYTES + 1] : file.getBytes();
     } catch (IOException e) {
       return new byte[0];
     }
-  }
-
-  /** Indexes of the rows of {@code list} with at least one field filled, in order. */
-  static List<Integer> filled(Map<String, String> values, String list) {
-    Set<Integer> rows = new TreeSet<>();
-    values.forEach((name, value) -> {
-      Matcher m = FIELD.matcher(name);
-      if (m.matches() && m.group(1).equals(list) && value != null && !value.isBlank()) {
-        rows.add(Integer.parseInt(m.group(2)));
-      }
-    });
-    return new ArrayList<>(rows);
   }
 
   private String show(Model model, Map<String, String> values, Map<String, String> errors, String problem,
@@ -227,67 +203,28 @@ public class DistrictApplicationPage {
     errors.forEach((field, message) -> lines.put(field, List.of(message.split("\n"))));
     model.addAttribute("errorLines", lines);
     model.addAttribute("problem", problem);
-    Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String list : FIELDS.keySet()) {
-      int highest = 0;
-      for (String name : values.keySet()) {
-        Matcher m = FIELD.matcher(name);
-        if (m.matches() && m.group(1).equals(list)) {
-          highest = Math.max(highest, Integer.parseInt(m.group(2)) + 1);
-        }
-      }
-      // Every row posted comes back (even past the limit, so that the limit's error shows what was typed);
-      // "Add rows" adds up to the limit only.
-      int rows = Math.max(FIRST_ROWS.get(list), highest);
-      if (list.equals(addTo)) {
-        rows = Math.max(rows, Math.min(rows + MORE_ROWS.get(list), LIMITS.get(list)));
-      }
-      counts.put(list, rows);
-      if (list.equals(addTo) && highest >= LIMITS.get(list)) {
-        model.addAttribute("problem", "An application takes at most " + LIMITS.get(list) + " " + list
-            + ". A larger district applies once per group of schools, or writes to partnerships@code.org.");
-      }
-    }
-    model.addAttribute("rows", counts);
-    model.addAttribute("limits", LIMITS);
-    model.addAttribute("focus", addTo == null ? null : addTo + "-" + Math.max(0, counts.get(addTo) - MORE_ROWS.get(addTo)));
-    Map<String, String> schools = new LinkedHashMap<>();
-    for (int i : filled(values, "schools")) {
-      String name = values.get("schools[" + i + "].name");
-      if (name != null && !name.isBlank()) {
-        schools.putIfAbsent(name.trim(), name.trim());
-      }
-    }
-    // A school typed before (or from an older page) stays selectable, so the error about it shows next to it.
-    values.forEach((name, value) -> {
-      if (name.matches("^(courses|teachers|leaders)\\[\\d+]\\.school$") && value != null && !value.isBlank()) {
-        schools.putIfAbsent(value.trim(), value.trim());
-      }
-    });
-    model.addAttribute("schoolOptions", schools);
-    model.addAttribute("levels", options(SchoolLevel.values(), l -> l.name().charAt(0) + l.name().substring(1).toLowerCase()));
-    model.addAttribute("courses", options(Course.values(), c -> c.title() + " (" + c.name() + ")"));
-    model.addAttribute("roles", options(LeaderRole.values(), r -> r.name().charAt(0) + r.name().substring(1).toLowerCase()));
+    ROWS.show(model, values, addTo, "An application");
+    model.addAttribute("levels", FormRows.options(SchoolLevel.values(), FormRows::capitalized));
+    model.addAttribute("courses", courseOptions());
+    model.addAttribute("roles", FormRows.options(LeaderRole.values(), FormRows::capitalized));
     model.addAttribute("yesNo", Map.of("true", "Yes", "false", "No"));
     return "district/apply";
   }
 
-  private static <E extends Enum<E>> Map<String, String> options(E[] values, Function<E, String> label) {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (E value : values) {
-      options.put(value.name(), label.apply(value));
-    }
-    return options;
+  /** Courses as the district reads them: "Computer Science Principles (CSP)". */
+  static Map<String, String> courseOptions() {
+    return FormRows.options(Course.values(), c -> c.title() + " (" + c.name() + ")");
   }
 
   /** The form's rows without the empty ones, remembering where each came from for the error messages. */
   private static final class Rows {
 
     private final Map<String, String> values;
-    private final Map<String, List<Integer>> kept = new LinkedHashMap<>();
+    private final FormRows.Origins origins;
 
     Rows(Map<String, String> values) {
       this.values = values;
+      this.origins = new FormRows.Origins(values);
     }
 
     PartnershipApplication application() {
@@ -295,39 +232,20 @@ public class DistrictApplicationPage {
           new DistrictInfo(v("district.name"), v("district.ncesId"), v("district.state")),
           new ContactInfo(v("contact.name"), v("contact.email"), v("contact.phone")),
           v("schoolYear"),
-          list("schools", p -> new SchoolInfo(v(p + "name"), v(p + "level"))),
-          list("courses", p -> new CourseOffer(v(p + "course"), v(p + "school"), FormInput.integer(v(p + "sections")))),
-          list("teachers", p -> new TeacherInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "course"))),
-          list("leaders", p -> new LeaderInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "role"))),
+          origins.list("schools", p -> new SchoolInfo(v(p + "name"), v(p + "level"))),
+          origins.list("courses", p -> new CourseOffer(v(p + "course"), v(p + "school"), FormInput.integer(v(p + "sections")))),
+          origins.list("teachers", p -> new TeacherInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "course"))),
+          origins.list("leaders", p -> new LeaderInfo(v(p + "name"), v(p + "email"), v(p + "school"), v(p + "role"))),
           new TechnologyInfo(FormInput.bool(v("technology.oneToOneComputing")), FormInput.integer(v("technology.bandwidthMbps"))));
     }
 
     /** "teachers[1].email" of the compacted list → the form's field name, e.g. "teachers[3].email". */
     String formField(String field) {
-      Matcher m = ROW.matcher(field);
-      if (!m.find()) {
-        return field;
-      }
-      List<Integer> rows = kept.getOrDefault(m.group(1), List.of());
-      int index = Integer.parseInt(m.group(2));
-      return index < rows.size() ? m.replaceFirst(m.group(1) + "[" + rows.get(index) + "]") : field;
+      return origins.formField(field);
     }
 
-    private <T> List<T> list(String name, Function<String, T> row) {
-      List<T> items = new ArrayList<>();
-      List<Integer> origin = new ArrayList<>();
-      for (int i : filled(values, name)) {
-        items.add(row.apply(name + "[" + i + "]."));
-        origin.add(i);
-      }
-      kept.put(name, origin);
-      return items;
-    }
-
-    /** Trimmed of spaces only, so that a control character at either end is refused as the API refuses it. */
     private String v(String name) {
-      String value = values.get(name);
-      return value == null || value.isBlank() ? null : ControlCharacters.trimSpaces(value);
+      return FormRows.value(values, name);
     }
   }
 }

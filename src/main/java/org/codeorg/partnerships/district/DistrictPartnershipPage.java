@@ -260,12 +260,13 @@ public class DistrictPartnershipPage {
   /** The page with what was typed, its errors and a problem; also the renewal form's answer to bad input. */
   String page(String reference, String token, Model model, Map<String, String> values,
       Map<String, String> errors, String problem) {
-    readOnly.executeWithoutResult(status -> fill(access.open(reference, token), token, model));
     model.addAttribute("values", values);
     model.addAttribute("errors", errors);
     model.addAttribute("errorLabels", FieldLabels.of(errors));
     model.addAttribute("problem", problem);
     model.addAttribute("yesNo", Map.of("true", "Yes", "false", "No"));
+    // After what was typed: the renewal's part fills its rows from it (or from last year's on a first view).
+    readOnly.executeWithoutResult(status -> fill(access.open(reference, token), token, model));
     return "district/partnership";
   }
 

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.codeorg.partnerships.partnership.Course;
 import org.codeorg.partnerships.partnership.Partnership;
 import org.codeorg.partnerships.partnership.PartnershipEventRepository;
 import org.codeorg.partnerships.partnership.PartnershipStage;
+import org.codeorg.partnerships.partnership.SchoolLevel;
 import org.codeorg.partnerships.partnership.PartnershipYears;
 import org.codeorg.partnerships.plan.PlanDrafts;
 import org.codeorg.partnerships.plan.PlanSections;
@@ -23,12 +23,8 @@ import org.springframework.ui.Model;
 @Component
 class DistrictRenewalSection {
 
-  /**
-   * Empty rows for new teachers and new course offers: the form works without JavaScript. More new
-   * teachers at once go through {@code POST /api/partnerships/{ref}/renewal-confirmation}.
-   */
-  static final int NEW_TEACHER_ROWS = 10;
-  static final int NEW_OFFER_ROWS = 2;
+  /** Model attribute: the list of an "Add rows" action of the renewal form ({@link DistrictRenewalPage}). */
+  static final String ADD_ROWS_TO = "renewalAddRowsTo";
 
   private final PartnershipYears years;
   private final PartnershipEventRepository events;
@@ -65,29 +61,68 @@ class DistrictRenewalSection {
           + "follow its link below.");
     }
     model.addAttribute("renewal", stage != PartnershipStage.RENEWAL_CONFIRMATION ? null : confirmation(partnership));
+    if (stage == PartnershipStage.RENEWAL_CONFIRMATION) {
+      @SuppressWarnings("unchecked")
+      Map<String, String> typed = (Map<String, String>) model.getAttribute("values");
+      Map<String, String> values = rows(partnership, typed == null ? Map.of() : typed);
+      model.addAttribute("values", values);
+      String problem = (String) model.getAttribute("problem");
+      DistrictRenewalPage.ROWS.show(model, values, (String) model.getAttribute(ADD_ROWS_TO), "A renewal");
+      if (problem != null) {
+        model.addAttribute("problem", problem);
+      }
+    }
+  }
+
+  /**
+   * What the form shows in its rows: what was typed, or on a first view last year's schools and courses with
+   * empty rows to spare.
+   */
+  private static Map<String, String> rows(Partnership p, Map<String, String> typed) {
+    if (typed.keySet().stream().anyMatch(name -> name.startsWith("schools[") || name.startsWith("sections["))) {
+      return typed;
+    }
+    Map<String, String> values = new LinkedHashMap<>(typed);
+    int row = 0;
+    for (var school : p.getSchools()) {
+      values.put("schools[" + row + "].name", school.getName());
+      values.put("schools[" + row++ + "].level", school.getLevel().name());
+    }
+    spare(values, "schools", row);
+    row = 0;
+    for (Map.Entry<String, Long> offer : offers(p).entrySet()) {
+      String[] key = offer.getKey().split("\u0000");
+      values.put("sections[" + row + "].course", key[1]);
+      values.put("sections[" + row + "].school", key[0]);
+      values.put("sections[" + row++ + "].sections", String.valueOf(offer.getValue()));
+    }
+    spare(values, "sections", row);
+    spare(values, "newTeachers", 0);
+    return values;
+  }
+
+  /** Empty rows after the first {@code filled}, so that the form works without JavaScript. */
+  private static void spare(Map<String, String> values, String list, int filled) {
+    int rows = Math.max(filled + DistrictRenewalPage.SPARE_ROWS.get(list), DistrictRenewalPage.ROWS.first().get(list));
+    for (int i = filled; i < rows; i++) {
+      for (String field : DistrictRenewalPage.ROWS.fields().get(list)) {
+        values.put(list + "[" + i + "]." + field, "");
+      }
+    }
+  }
+
+  /** Sections per school and course ("school\0COURSE" → count), in the order of the sections. */
+  private static Map<String, Long> offers(Partnership p) {
+    return p.getSections().stream().collect(Collectors.groupingBy(
+        s -> s.getSchool().getName() + "\u0000" + s.getCourse().name(), LinkedHashMap::new, Collectors.counting()));
   }
 
   private static Map<String, Object> confirmation(Partnership p) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("teachers", p.getTeachers().stream().map(t -> Map.of("id", t.getId(), "name", t.getName(),
         "email", t.getEmail(), "course", t.getCourse().title(), "school", t.getSchool().getName())).toList());
-    Map<String, Long> counts = p.getSections().stream().collect(Collectors.groupingBy(
-        s -> s.getSchool().getName() + "\u0000" + s.getCourse().name(), LinkedHashMap::new, Collectors.counting()));
-    view.put("offers", counts.entrySet().stream().map(e -> {
-      String[] key = e.getKey().split("\u0000");
-      return Map.of("school", key[0], "course", key[1], "title", Course.valueOf(key[1]).title(),
-          "sections", String.valueOf(e.getValue()));
-    }).toList());
-    Map<String, String> schools = new LinkedHashMap<>();
-    p.getSchools().forEach(s -> schools.put(s.getName(), s.getName()));
-    view.put("schools", schools);
-    Map<String, String> courses = new LinkedHashMap<>();
-    for (Course course : Course.values()) {
-      courses.put(course.name(), course.title());
-    }
-    view.put("courses", courses);
-    view.put("newTeacherRows", NEW_TEACHER_ROWS);
-    view.put("newOfferRows", NEW_OFFER_ROWS);
+    view.put("levels", FormRows.options(SchoolLevel.values(), FormRows::capitalized));
+    view.put("courses", DistrictApplicationPage.courseOptions());
     return view;
   }
 }

@@ -232,6 +232,21 @@ public class Partnership {
     teachers.remove(teacher);
   }
 
+  /**
+   * Renewal: takes out everything at a school the district no longer lists (its sections, teachers, counselors
+   * and principals); the school itself goes with {@link #removeSchool} once these deletions are flushed.
+   */
+  public void removeFromSchool(School school) {
+    sections.removeIf(s -> s.getSchool() == school);
+    teachers.removeIf(t -> t.getSchool() == school);
+    leaders.removeIf(l -> l.getSchool() == school);
+  }
+
+  /** Renewal: drops a school emptied by {@link #removeFromSchool}. */
+  public void removeSchool(School school) {
+    schools.remove(school);
+  }
+
   /** Sets the number of sections of a course at a school, dropping the highest-numbered ones first. */
   public void changeSections(School school, Course course, int count) {
     List<CourseSection> current = sections.stream()

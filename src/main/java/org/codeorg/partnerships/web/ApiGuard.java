@@ -3,6 +3,7 @@ package org.codeorg.partnerships.web;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,12 +21,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Hardening of the project's own API ({@code /api/**}): security headers on every answer, a
  * request body limit (413), and the per-client rate limit of the public intake (429 with Retry-After).
+ *
+ * <p>Two body limits: an application or a renewal confirmation (API and page) may list everything
+ * {@code PartnershipApplication} allows (2,000 teachers, 100 schools, 300 course offers, 200 leaders; about
+ * 1.7 MB of JSON with every text at its 200-character maximum), so those four paths take up to
+ * {@code partnership.district.max-application-bytes} (4 MB, more than twice that); every other body up to
+ * {@code partnership.api.max-body-bytes} (64 KB).
  */
 @Configuration
 public class ApiGuard {
 
   /** Before every other filter of the API: limits and headers apply to refusals too. */
   static final int ORDER = 5;
+
+  /** The paths whose bodies are as large as an application at its limits. */
+  static final Pattern APPLICATION_SIZED = Pattern.compile(
+      "^(/api/applications|/district/apply|/(api|district)/partnerships/[^/]+/renewal-confirmation)$");
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> apiGuardFilter(IntakeRateLimiter limiter,
@@ -77,8 +88,10 @@ public class ApiGuard {
           return;
         }
       }
-      // The application page takes up to 2,000 teachers and roster files (multipart); everything else the API's limit.
-      long limit = "POST".equals(request.getMethod()) && "/district/apply".equals(path) ? maxApplicationBytes : maxBodyBytes;
+      // An application (page with roster files, or JSON) and a renewal confirmation list up to 2,000 teachers;
+      // everything else the API's limit.
+      long limit = "POST".equals(request.getMethod()) && APPLICATION_SIZED.matcher(path).matches()
+          ? maxApplicationBytes : maxBodyBytes;
       if (request.getContentLengthLong() > limit) {
         if (path.startsWith("/district/")) {
           // A page, not problem+json: a district chose a file that is too large (server.tomcat.max-swallow-size

@@ -13,13 +13,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 class DemoClockProfilesTest {
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withUserConfiguration(DemoClock.class, DemoClockPage.class);
+      .withUserConfiguration(DemoClock.class, DemoClockPage.class, DemoClockOffset.class);
 
   @Test
   void noClockAndNoPageUnlessEnabled() {
-    runner.run(context -> assertThat(context).doesNotHaveBean(DemoClock.class).doesNotHaveBean(DemoClockPage.class));
+    runner.run(context -> assertThat(context).doesNotHaveBean(DemoClock.class).doesNotHaveBean(DemoClockPage.class)
+        .doesNotHaveBean(DemoClockOffset.class));
     runner.withPropertyValues("partnership.demo.clock.enabled=false")
-        .run(context -> assertThat(context).doesNotHaveBean(DemoClock.class).doesNotHaveBean(DemoClockPage.class));
+        .run(context -> assertThat(context).doesNotHaveBean(DemoClock.class).doesNotHaveBean(DemoClockPage.class)
+            .doesNotHaveBean(DemoClockOffset.class));
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.codeorg.partnerships.mail.MailOutbox;
 import org.codeorg.partnerships.mail.EmailRequest;
 import org.codeorg.partnerships.mail.Milestone;
@@ -47,6 +48,10 @@ class DemoPagesTest extends SpringIntegrationTest {
   OutboxEmailRepository emails;
   @Autowired
   Clock clock;
+  @Autowired
+  DemoClockOffset offsets;
+  @Autowired
+  org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired
   org.springframework.transaction.support.TransactionTemplate tx;
 
@@ -143,6 +148,30 @@ class DemoPagesTest extends SpringIntegrationTest {
     assertThat(emails.findByCreatedAtGreaterThanEqualOrderByIdAsc(before)).isNotEmpty()
         .allSatisfy(email -> assertThat(email.getStatus()).isEqualTo(OutboxStatus.SENT));
     assertThat(report).contains("Other steps run");
+
+    // A restart: the engine's clock is the real time again until the stored offset is put back on start.
+    try {
+      long stored = offsets.stored().orElseThrow();
+      assertThat(stored).as("offset stored").isBetween(Duration.ofDays(11).minusMinutes(1).toMillis(),
+          Duration.ofDays(11).plusMinutes(5).toMillis());
+      Instant movedTo = clock.instant();
+      ClockUtil.reset();
+      assertThat(clock.instant()).as("after the restart, before the restore").isBefore(movedTo.minus(Duration.ofDays(10)));
+      offsets.afterSingletonsInstantiated();
+      assertThat(clock.instant()).as("restored").isBetween(movedTo.minusSeconds(1), movedTo.plus(Duration.ofMinutes(5)));
+      assertThat(ClockUtil.now().toInstant()).as("the engine's clock").isAfter(before.plus(Duration.ofDays(11)).minusSeconds(1));
+    } finally {
+      // The shared context goes on at the real time (SpringIntegrationTest resets the engine's clock after each test).
+      jdbc.update("DELETE FROM demo_clock_offset");
+    }
+  }
+
+  @Test
+  void noStoredOffsetLeavesTheRealTime() {
+    jdbc.update("DELETE FROM demo_clock_offset");
+    ClockUtil.reset();
+    offsets.afterSingletonsInstantiated();
+    assertThat(Duration.between(Instant.now(), clock.instant()).abs()).isLessThan(Duration.ofSeconds(5));
   }
 
   @Test

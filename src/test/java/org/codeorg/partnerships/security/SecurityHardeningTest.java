@@ -85,7 +85,7 @@ class SecurityHardeningTest extends SpringIntegrationTest {
   void anOversizedApplicationIsRefusedWithoutReadingIt() {
     long before = partnerships.count();
     Map<String, Object> application = Http.application();
-    application.put("padding", "x".repeat(100_000));
+    application.put("padding", "x".repeat(4 * 1024 * 1024 + 1));
     Http.Response response = http.post("/api/applications", null, application, Map.of());
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.contentType()).startsWith("application/problem+json");

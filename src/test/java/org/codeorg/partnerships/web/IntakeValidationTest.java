@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.codeorg.partnerships.application.PartnershipApplication;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,6 +133,52 @@ class IntakeValidationTest extends SpringIntegrationTest {
         .variableName("teachersSummary").singleResult().getValue();
     assertThat(summary).startsWith("300 teacher(s): Teacher Number 0 (CSP), Teacher Number 1 (CSP)")
         .contains("the full list is in the partnership's staff view").hasSizeLessThanOrEqualTo(4000);
+  }
+
+  /**
+   * {@code POST /api/applications} at the limits it states: 100 schools and 2,000 teachers with long names
+   * (over 1 MB of JSON, far past the 64 KB of the rest of the API) are registered; a body over the
+   * application limit (4 MB) is a 413 problem+json and writes nothing.
+   */
+  @Test
+  void anApplicationAtItsLimitsIsAcceptedAndALargerBodyIsA413() {
+    Map<String, Object> application = Http.application();
+    String nces = (String) ((Map<?, ?>) application.get("district")).get("ncesId");
+    String longName = " " + "x".repeat(180);
+    List<Map<String, Object>> schools = new java.util.ArrayList<>();
+    List<Map<String, Object>> courses = new java.util.ArrayList<>();
+    for (int s = 0; s < PartnershipApplication.MAX_SCHOOLS; s++) {
+      schools.add(Map.of("name", "High School " + s + longName, "level", "HIGH"));
+      courses.add(Map.of("course", "CSP", "school", "High School " + s + longName, "sections", 2));
+    }
+    List<Map<String, Object>> teachers = new java.util.ArrayList<>();
+    for (int t = 0; t < PartnershipApplication.MAX_TEACHERS; t++) {
+      teachers.add(Map.of("name", "Teacher Number " + t + longName, "email", "t" + t + "." + nces + "@k12.test",
+          "school", "High School " + (t % PartnershipApplication.MAX_SCHOOLS) + longName, "course", "CSP"));
+    }
+    application.put("schools", schools);
+    application.put("courses", courses);
+    application.put("teachers", teachers);
+    application.put("leaders", List.of());
+    int bytes = Http.JSON.valueToTree(application).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+    assertThat(bytes).as("body size").isGreaterThan(900_000);
+
+    Http.Response accepted = http.post("/api/applications", null, application, Map.of());
+
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM teacher t JOIN partnership p ON p.id = t.partnership_id "
+        + "WHERE p.reference = ?", Long.class, accepted.json().get("reference").asText())).isEqualTo(2000L);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM school s JOIN partnership p ON p.id = s.partnership_id "
+        + "WHERE p.reference = ?", Long.class, accepted.json().get("reference").asText())).isEqualTo(100L);
+
+    long[] before = counts();
+    Map<String, Object> tooLarge = Http.application();
+    tooLarge.put("padding", "x".repeat(4 * 1024 * 1024));
+    Http.Response refused = http.post("/api/applications", null, tooLarge, Map.of());
+    assertThat(refused.status()).as(refused.body()).isEqualTo(413);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.json().get("detail").asText()).contains("4194304 bytes");
+    assertThat(counts()).containsExactly(before);
   }
 
   @Test
