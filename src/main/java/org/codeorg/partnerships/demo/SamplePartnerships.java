@@ -36,9 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>By default they are started on a thread of their own once the application is ready
  * ({@code partnership.demo.samples-in-background}), so they are not on the start-up path: a few
- * seconds after the "ready" line they are there (the log says when). Starting them took a third of
- * the start-up on 2 busy cores (docs/performance.md, "Start-up and memory"). The integration tests
- * set it to false to find the samples the moment their context is up.
+ * seconds after the "ready" line they are there (the log says how long they took; docs/performance.md,
+ * "Start-up and memory"). The integration tests set it to false to find the samples the moment
+ * their context is up.
  */
 @Component
 @ConditionalOnProperty(name = "partnership.demo.enabled", havingValue = "true")
@@ -88,7 +88,7 @@ public class SamplePartnerships {
       long start = System.nanoTime();
       try {
         createSamples();
-        log.info("Sample partnerships ready {} ms after the application", (System.nanoTime() - start) / 1_000_000);
+        log.info("Sample partnerships took {} ms after the application was ready", (System.nanoTime() - start) / 1_000_000);
       } catch (RuntimeException e) {
         // E.g. the application is stopped while they start; nothing else depends on them.
         log.warn("Sample partnerships not (all) started: {}", e.toString());
