@@ -20,6 +20,7 @@ import org.codeorg.partnerships.plan.PlanSubmissions;
 import org.codeorg.partnerships.workshop.FacilitatorQualifications;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -32,6 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tasklist shows work of several stages the moment the app is up: two applications to review,
  * one waiting for the district's information, one waiting for its signed agreement, and one plan
  * to review. Only into an empty database, so a restart on the H2 file keeps what was there.
+ *
+ * <p>By default they are started on a thread of their own once the application is ready
+ * ({@code partnership.demo.samples-in-background}), so they are not on the start-up path: a few
+ * seconds after the "ready" line they are there (the log says how long they took; docs/performance.md,
+ * "Start-up and memory"). The integration tests set it to false to find the samples the moment
+ * their context is up.
  */
 @Component
 @ConditionalOnProperty(name = "partnership.demo.enabled", havingValue = "true")
@@ -47,11 +54,14 @@ public class SamplePartnerships {
   private final DistrictAccessTokens tokens;
   private final TransactionTemplate tx;
   private final FacilitatorQualifications qualifications;
+  private final boolean inBackground;
 
   public SamplePartnerships(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
       PartnershipRepository partnerships, PlanSubmissions planSubmissions, DistrictAccessTokens tokens,
-      TransactionTemplate tx, FacilitatorQualifications qualifications) {
+      TransactionTemplate tx, FacilitatorQualifications qualifications,
+      @Value("${partnership.demo.samples-in-background:true}") boolean inBackground) {
     this.qualifications = qualifications;
+    this.inBackground = inBackground;
     this.runtimeService = runtimeService;
     this.taskService = taskService;
     this.managementService = managementService;
@@ -61,9 +71,34 @@ public class SamplePartnerships {
     this.tx = tx;
   }
 
+  /**
+   * Starts the samples once the application is ready (after the identity set-up and the demo
+   * users, which {@code @Order} 1–3 run first): on a daemon thread of its own unless
+   * {@code partnership.demo.samples-in-background} is false. A failure there is logged and leaves the
+   * application running without (all of) the samples.
+   */
   @Order(4)
   @EventListener(ApplicationReadyEvent.class)
   public void startSamples() {
+    if (!inBackground) {
+      createSamples();
+      return;
+    }
+    Thread thread = new Thread(() -> {
+      long start = System.nanoTime();
+      try {
+        createSamples();
+        log.info("Sample partnerships took {} ms after the application was ready", (System.nanoTime() - start) / 1_000_000);
+      } catch (RuntimeException e) {
+        // E.g. the application is stopped while they start; nothing else depends on them.
+        log.warn("Sample partnerships not (all) started: {}", e.toString());
+      }
+    }, "sample-partnerships");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void createSamples() {
     if (partnerships.count() > 0) {
       return;
     }

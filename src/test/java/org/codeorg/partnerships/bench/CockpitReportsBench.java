@@ -53,7 +53,8 @@ class CockpitReportsBench {
     for (String property : List.of("spring.datasource.url=" + url, "spring.datasource.username=" + user,
         "spring.datasource.password=" + password, "server.port=0", "camunda.bpm.job-execution.enabled=false",
         "partnership.mail.sender.enabled=false", "spring.mail.host=127.0.0.1", "logging.level.root=WARN",
-        "spring.profiles.active=postgres", "partnership.demo.enabled=true")) {
+        "spring.profiles.active=postgres", "partnership.demo.enabled=true",
+        "partnership.demo.samples-in-background=false")) {
       arguments.add("--" + property);
     }
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PartnershipOrchestratorApplication.class)

@@ -40,7 +40,12 @@ public final class AppNode {
     return this;
   }
 
+  /** The packaged jar in {@code target}, or the one {@code -Dbench.jar=…} names (a benchmark comparing builds). */
   public static Path jar() throws IOException {
+    String named = System.getProperty("bench.jar");
+    if (named != null && !named.isBlank()) {
+      return Path.of(named);
+    }
     try (var files = Files.list(Path.of("target"))) {
       return files.filter(f -> f.getFileName().toString().matches("district-partnership-orchestrator-.*\\.jar"))
           .findFirst().orElseThrow(() -> new IllegalStateException("Package the application first (mvn package)"));
@@ -65,7 +70,8 @@ public final class AppNode {
     builder.environment().put("DB_PASSWORD", System.getenv().getOrDefault("DB_PASSWORD", "x"));
     builder.environment().put("DEMO_DATA", "false");
     process = builder.start();
-    awaitHealthy(Duration.ofMinutes(3));
+    // 3 minutes unless -Dapp.node.startMinutes=… (a benchmark on a machine other builds keep busy).
+    awaitHealthy(Duration.ofMinutes(Long.getLong("app.node.startMinutes", 3)));
     return this;
   }
 

@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
     "spring.mail.host=127.0.0.1",
     // The tests' own SMTP server (TestSmtpServer) instead of the in-process one; TestMailbox shows it on /demo/mailbox.
     "partnership.demo.mail-server.enabled=false",
+    // The samples are there when the context is (the application starts them on a thread of its own).
+    "partnership.demo.samples-in-background=false",
     // Every test client is 127.0.0.1; SecurityHardeningTest lowers the limit to test it.
     "partnership.intake.rate-limit.requests-per-minute=100000"
 })
