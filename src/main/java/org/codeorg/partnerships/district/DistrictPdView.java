@@ -139,7 +139,7 @@ class DistrictPdView {
       rows.add(List.of(t.getName(), t.getEmail(), t.getSchool().getName(), t.getCourse().title(),
           Integer.toString(p.getPhaseNumber()), p.getName(), p.getDelivery().label(), p.getStartsOn().toString(),
           p.getDueOn().toString(),
-          p.getCompletedAt() == null ? "" : LocalDate.ofInstant(p.getCompletedAt(), ZoneOffset.UTC).toString(),
+          p.getCompletedOn() == null ? "" : p.getCompletedOn().toString(),
           Integer.toString(p.getHoursEarned())));
     }
     rows.sort(Comparator.comparing((List<String> r) -> r.get(0)).thenComparing(r -> Integer.parseInt(r.get(4))));

@@ -10,9 +10,14 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * An email that exhausted its retries becomes an incident of type {@value #TYPE} on the process
- * instance that caused it, so operators see it in Cockpit next to failed jobs; retrying the email
- * resolves it. Instances that have ended get no incident: the staff email view still shows the row.
+ * An email that exhausted its retries becomes an incident of type {@value #TYPE} on the instance of
+ * its "Resolve an undelivered email" task ({@link UndeliveredEmailProcess}), which waits there for
+ * the task's whole life, and, while it still runs, on the process instance that caused it, so
+ * operators see it in Cockpit next to failed jobs and on the partnership's instance. Both carry the
+ * same configuration ({@code email:<id>}); resolving the email (the task, or a retry over the staff
+ * API) resolves both. The cause's incident alone would not last: it sits on the execution of the
+ * step that was waiting, and Camunda removes it with that execution (a parallel branch or a
+ * sub-process that ends, or the instance ending), which is why the task's own instance carries one.
  */
 @Component
 public class DeliveryIncidents {
@@ -33,38 +38,44 @@ public class DeliveryIncidents {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public void raise(OutboxEmail email) {
-    openResolution(email);
-    raiseIncident(email);
+    String resolution = openResolution(email);
+    raiseIncident(email, resolution);
+    raiseIncident(email, email.getProcessInstanceId());
   }
 
-  private void openResolution(OutboxEmail email) {
+  /** @return the id of the email's running "Resolve an undelivered email" instance, started if none */
+  private String openResolution(OutboxEmail email) {
     String key = UndeliveredEmailProcess.businessKey(email.getId());
-    if (runtimeService.createProcessInstanceQuery().processDefinitionKey(UndeliveredEmailProcess.PROCESS_KEY)
-        .processInstanceBusinessKey(key).active().count() > 0) {
-      return;
+    java.util.List<org.camunda.bpm.engine.runtime.ProcessInstance> open = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(UndeliveredEmailProcess.PROCESS_KEY).processInstanceBusinessKey(key).active().list();
+    if (!open.isEmpty()) {
+      return open.get(0).getId();
     }
     java.util.Map<String, Object> variables = new java.util.HashMap<>();
     UndeliveredEmailProcess.EMAIL_ID.putIn(variables, email.getId());
     UndeliveredEmailProcess.EMAIL_RECIPIENT.putIn(variables, email.getRecipient());
     UndeliveredEmailProcess.EMAIL_SUBJECT.putIn(variables, email.getSubject());
     UndeliveredEmailProcess.DELIVERY_ERROR.putIn(variables, email.getLastError());
-    runtimeService.startProcessInstanceByKey(UndeliveredEmailProcess.PROCESS_KEY, key, variables);
+    return runtimeService.startProcessInstanceByKey(UndeliveredEmailProcess.PROCESS_KEY, key, variables).getId();
   }
 
-  private void raiseIncident(OutboxEmail email) {
-    if (email.getProcessInstanceId() == null
-        || runtimeService.createProcessInstanceQuery().processInstanceId(email.getProcessInstanceId()).count() == 0) {
+  /** On {@code processInstanceId} if it still runs and has no incident of this email yet. */
+  private void raiseIncident(OutboxEmail email, String processInstanceId) {
+    if (processInstanceId == null
+        || runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0
+        || runtimeService.createIncidentQuery().processInstanceId(processInstanceId).incidentType(TYPE)
+            .configuration(configuration(email)).count() > 0) {
       return;
     }
     // An incident belongs to an execution at an activity: the instance's first waiting step.
-    ActivityInstance waiting = runtimeService.getActivityInstance(email.getProcessInstanceId());
+    ActivityInstance waiting = runtimeService.getActivityInstance(processInstanceId);
     while (waiting.getChildActivityInstances().length > 0) {
       waiting = waiting.getChildActivityInstances()[0];
     }
     Incident incident = runtimeService.createIncident(TYPE, waiting.getExecutionIds()[0], configuration(email),
         email.getMilestone() + " email not delivered after " + email.getAttempts() + " attempts: " + email.getLastError());
     log.warn("Email {} ({}) failed for good: incident {} on process instance {}", email.getId(), email.getMilestone(),
-        incident.getId(), email.getProcessInstanceId());
+        incident.getId(), processInstanceId);
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -66,6 +66,17 @@ public class LeadershipPdSteps {
   }
 
   /**
+   * The checklist's labels of a school's leaders as {@link #enrol} gives them, read only: for an
+   * attendance task opened before the checklist existed ({@code workshop.AttendanceOptionsBackfill}).
+   *
+   * @throws IllegalStateException when the school has no leaders
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, String> attendanceLabels(Long partnershipId, Long schoolId) {
+    return labels(leaders(progress.load(partnershipId), schoolId));
+  }
+
+  /**
    * @param present ids of the leaders ticked as present; every other enrolled leader of the school
    *     did not attend
    */

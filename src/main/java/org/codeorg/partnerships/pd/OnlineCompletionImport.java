@@ -166,7 +166,7 @@ public class OnlineCompletionImport {
     for (Checked c : outcome.accepted()) {
       try {
         reports.reportOnlineCompletion(c.teacher().getPartnership().getReference(), c.teacher().getId(), c.phase(),
-            new PhaseCompletion(c.hours()));
+            new PhaseCompletion(c.hours(), c.completedOn()));
       } catch (RuntimeException refused) {
         throw new IllegalArgumentException("Row " + c.row().line() + ": " + refused.getMessage(), refused);
       }

@@ -117,8 +117,8 @@ public class PdCertificates {
         w.gap(8);
         w.line(bold, 12, "Phases completed");
         for (PdPhase phase : completed) {
-          String done = phase.getCompletedAt() == null ? "" : ", completed "
-              + Dates.LONG.format(LocalDate.ofInstant(phase.getCompletedAt(), ZoneOffset.UTC));
+          String done = phase.getCompletedOn() == null ? "" : ", completed "
+              + Dates.LONG.format(phase.getCompletedOn());
           w.line(regular, 11, "Phase " + phase.getPhaseNumber() + ": " + phase.getName() + " (" + Dates.LONG.format(phase.getStartsOn())
               + " to " + Dates.LONG.format(phase.getDueOn()) + done + "), " + phase.getHoursEarned() + " hours");
         }

@@ -149,7 +149,8 @@ class PdDelegates {
   @Bean("recordPdPhaseCompleted")
   JavaDelegate recordPdPhaseCompleted(TeacherPdSteps steps) {
     return execution -> MORE_PHASES.set(execution, steps.recordCompleted(TEACHER_ID.require(execution),
-        PHASE_NUMBER.require(execution), PHASE_HOURS.require(execution), execution.getProcessInstanceId()));
+        PHASE_NUMBER.require(execution), PHASE_HOURS.require(execution),
+        ProfessionalDevelopmentProcess.PHASE_COMPLETED_ON.get(execution), execution.getProcessInstanceId()));
   }
 
   /** {@code Task_RecordPdPhaseMissed}, after an incomplete report or the phase's deadline. */
@@ -179,6 +180,7 @@ class PdDelegates {
   private static void forgetPhaseReport(DelegateExecution execution) {
     PHASE_ATTENDED.remove(execution);
     PHASE_HOURS.remove(execution);
+    ProfessionalDevelopmentProcess.PHASE_COMPLETED_ON.remove(execution);
   }
 
   // --- leadership-pd: one high school's counselors and principals ---

@@ -2,6 +2,7 @@ package org.codeorg.partnerships.pd;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -76,6 +77,10 @@ public class PdPhase {
   @Column(name = "completed_at")
   private Instant completedAt;
 
+  /** The day completed as reported (V19); null for phases completed before V19. */
+  @Column(name = "completed_on")
+  private LocalDate completedOn;
+
   @Version
   private long version;
 
@@ -112,10 +117,12 @@ public class PdPhase {
     }
   }
 
-  void complete(int hours, Instant now) {
+  /** @param completedOn the day reported (the online export's "completed on"); null: the day of {@code now}, UTC */
+  void complete(int hours, Instant now, LocalDate completedOn) {
     status = PdPhaseStatus.COMPLETED;
     hoursEarned = hours;
     completedAt = now;
+    this.completedOn = completedOn != null ? completedOn : LocalDate.ofInstant(now, ZoneOffset.UTC);
   }
 
   void miss() {
@@ -192,5 +199,16 @@ public class PdPhase {
 
   public Instant getCompletedAt() {
     return completedAt;
+  }
+
+  /**
+   * The day the phase was completed: as reported, or for a phase completed before V19 the day it
+   * was recorded (UTC); null while not completed.
+   */
+  public LocalDate getCompletedOn() {
+    if (completedOn != null || completedAt == null) {
+      return completedOn;
+    }
+    return LocalDate.ofInstant(completedAt, ZoneOffset.UTC);
   }
 }

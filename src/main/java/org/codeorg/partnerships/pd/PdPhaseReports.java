@@ -60,7 +60,8 @@ public class PdPhaseReports {
         teachers.findById(teacherId).map(Teacher::getPdProcessInstanceId).orElse(null),
         ProfessionalDevelopmentProcess.PHASE_NUMBER.putIn(ProfessionalDevelopmentProcess.TEACHER_ID.with(teacherId),
             phaseNumber),
-        ProfessionalDevelopmentProcess.PHASE_HOURS.putIn(ProfessionalDevelopmentProcess.PHASE_ATTENDED.with(true), hours),
+        ProfessionalDevelopmentProcess.PHASE_COMPLETED_ON.putIn(ProfessionalDevelopmentProcess.PHASE_HOURS.putIn(
+            ProfessionalDevelopmentProcess.PHASE_ATTENDED.with(true), hours), completion.completedOn()),
         "Phase " + phaseNumber + " of this teacher is not waiting for a report");
     return phase;
   }

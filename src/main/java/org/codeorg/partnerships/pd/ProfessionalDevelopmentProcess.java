@@ -81,6 +81,8 @@ public final class ProfessionalDevelopmentProcess {
   /** Read by {@code Gateway_PhaseCompleted}: present at every session, or completed online. */
   public static final ProcessVariable<Boolean> PHASE_ATTENDED = ProcessVariable.bool("phaseAttended");
   public static final ProcessVariable<Integer> PHASE_HOURS = ProcessVariable.integer("phaseHours");
+  /** The day an online phase was completed as reported ({@code "yyyy-MM-dd"}); absent: the day it is recorded. */
+  public static final ProcessVariable<java.time.LocalDate> PHASE_COMPLETED_ON = ProcessVariable.localDate("phaseCompletedOn");
   /** Read by {@code Gateway_MorePhases}: the ledger has a phase after the one just completed. */
   public static final ProcessVariable<Boolean> MORE_PHASES = ProcessVariable.bool("morePhases");
   /** Read by {@code Gateway_MissedPhaseDecision}. */

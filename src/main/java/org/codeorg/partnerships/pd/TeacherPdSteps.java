@@ -159,13 +159,16 @@ public class TeacherPdSteps {
   /**
    * Writes the phase's hours to the ledger and emails the teacher.
    *
+   * @param completedOn the day reported (online completions); null: today (UTC)
+   *
    * @return whether the ledger has a phase after this one (what {@code Gateway_MorePhases} reads)
    * @throws IllegalStateException when the teacher or the phase does not exist (an incident; not reached over HTTP)
    */
-  public boolean recordCompleted(Long teacherId, int phaseNumber, int hours, String processInstanceId) {
+  public boolean recordCompleted(Long teacherId, int phaseNumber, int hours, java.time.LocalDate completedOn,
+      String processInstanceId) {
     Teacher teacher = teacher(teacherId);
     PdPhase phase = phase(teacherId, phaseNumber);
-    phase.complete(hours, clock.instant());
+    phase.complete(hours, clock.instant(), completedOn);
     List<PdPhase> ledger = phases.findByTeacherIdOrderByPhaseNumber(teacherId);
     int earned = ledger.stream().mapToInt(PdPhase::getHoursEarned).sum();
     String next = ledger.stream().filter(p -> p.getPhaseNumber() == phaseNumber + 1).map(PdPhase::getName)

@@ -98,8 +98,9 @@ public class PartnershipViews {
       int plannedHours, int hoursEarned, String certificateNumber, List<PhaseHours> phases) {
   }
 
+  /** {@code completedOn}: the day completed as reported (null while not completed). */
   public record PhaseHours(int phase, String name, String delivery, int plannedHours, int hoursEarned, String status,
-      LocalDate startsOn, LocalDate dueOn, int makeUps) {
+      LocalDate startsOn, LocalDate dueOn, int makeUps, LocalDate completedOn) {
   }
 
   public record LeaderPd(String name, String role, String school, String status, int hours) {
@@ -173,7 +174,7 @@ public class PartnershipViews {
           rows.stream().mapToInt(PdPhase::getHoursEarned).sum(), t.getCertificateNumber(),
           rows.stream().map(r -> new PhaseHours(r.getPhaseNumber(), r.getName(), r.getDelivery().name(),
               r.getPlannedHours(), r.getHoursEarned(), r.getStatus().name(), r.getStartsOn(), r.getDueOn(),
-              r.getMakeUps())).toList());
+              r.getMakeUps(), r.getCompletedOn())).toList());
     }).toList();
   }
 

@@ -159,6 +159,9 @@ public final class WorkshopCalendar {
     }
     StringWriter out = new StringWriter();
     try {
+      // ical4j 4.1.1's FoldingWriter folds every 73 UTF-16 chars, not 75 octets, and has no setting for
+      // octets: a non-ASCII line can exceed 75 octets (RFC 5545: SHOULD NOT), and a fold can split a
+      // surrogate pair, which UTF-8 encoding turns into "??" (an emoji at column 73). See the README (pd-workshop).
       new CalendarOutputter(true).output(calendar, out);
     } catch (IOException | net.fortuna.ical4j.validate.ValidationException e) {
       throw new IllegalStateException("Invite for workshop " + workshop.getReference() + " is not valid iCalendar", e);

@@ -86,10 +86,15 @@ public class WorkshopNotifications {
    */
   void enrolled(Workshop workshop, Teacher teacher, WorkshopSeat seat, String processInstanceId) {
     Map<String, Object> model = teacherModel(workshop, teacher);
-    model.put("giveUpLink", seat.getGiveUpToken() == null ? ""
-        : partnershipEmails.publicLink("/district/seats/" + seat.getGiveUpToken()));
+    model.put("giveUpLink", giveUpLink(seat));
     partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), Milestone.PD_WORKSHOP_ENROLLED,
         processInstanceId, null, model, invite(workshop, teacher));
+  }
+
+  /** The seat's public "give up my seat" page, or "" for a seat without a token. */
+  private String giveUpLink(WorkshopSeat seat) {
+    return seat.getGiveUpToken() == null ? ""
+        : partnershipEmails.publicLink("/district/seats/" + seat.getGiveUpToken());
   }
 
   /**
@@ -300,6 +305,8 @@ public class WorkshopNotifications {
       Teacher teacher = teachers.findById(seat.getTeacherId()).orElseThrow();
       Map<String, Object> model = teacherModel(workshop, teacher);
       model.putAll(extra);
+      // The reminder repeats the "give up my seat" link: seats enrolled before V16 got theirs only with V18.
+      model.put("giveUpLink", giveUpLink(seat));
       partnershipEmails.toPerson(teacher.getPartnership(), teacher.getEmail(), milestone, processInstanceId, occurrence,
           model, invite(workshop, teacher));
       sent++;

@@ -109,6 +109,13 @@ class StaffStartFormsTest extends SpringIntegrationTest {
     district.runJobs(reference);
     assertThat(phaseOne(reference, 0).get("hoursEarned").asInt()).isEqualTo(20);
     assertThat(phaseOne(reference, 1).get("hoursEarned").asInt()).isEqualTo(12);
+    // The "completed on" of each row is kept, and the district's PD hours report (CSV) shows it.
+    assertThat(phaseOne(reference, 0).get("completedOn").asText()).isEqualTo("2026-06-30");
+    assertThat(phaseOne(reference, 1).get("completedOn").asText()).isEqualTo("2026-06-29");
+    Http.Response hoursCsv = http.get("/district/partnerships/" + reference + "/pd-hours.csv?token=" + approved.token(),
+        null);
+    assertThat(hoursCsv.status()).isEqualTo(200);
+    assertThat(hoursCsv.body()).contains(",2026-06-30,20\r\n", ",2026-06-29,12\r\n");
     Http.Response done = http.post("/engine-rest/task/" + review.getId() + "/submit-form", PD_MANAGER,
         Map.of("variables", Map.of()), Map.of());
     assertThat(done.status()).as(done.body()).isIn(200, 204);
