@@ -34,13 +34,15 @@ public class AttendanceOptionsBackfill {
   private final RuntimeService runtimeService;
   private final WorkshopEnrolment enrolment;
   private final LeadershipPdSteps leadership;
+  private final WorkshopRepository workshops;
 
   public AttendanceOptionsBackfill(TaskService taskService, RuntimeService runtimeService, WorkshopEnrolment enrolment,
-      LeadershipPdSteps leadership) {
+      LeadershipPdSteps leadership, WorkshopRepository workshops) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.enrolment = enrolment;
     this.leadership = leadership;
+    this.workshops = workshops;
   }
 
   /** After the engine and the deployments are up; logs how many tasks got their options. */
@@ -49,10 +51,25 @@ public class AttendanceOptionsBackfill {
   public void onStartup() {
     int sessions = backfillSessions(WorkshopProcess.PROCESS_KEY);
     int leaders = backfillLeadership();
-    if (sessions + leaders > 0) {
-      log.info("Attendance checklists filled in for tasks opened before them: {} session task(s), {} leadership task(s)",
-          sessions, leaders);
+    int cards = backfillFirstSessionLocal(WorkshopProcess.PROCESS_KEY);
+    if (sessions + leaders + cards > 0) {
+      log.info("Attendance tasks opened before this version completed: {} session checklist(s), {} leadership "
+          + "checklist(s), {} card(s) given the first session in local time", sessions, leaders, cards);
     }
+  }
+
+  /**
+   * The session attendance tasks of {@code processKey} without {@code firstSessionLocal} (opened
+   * before task cards showed local time) get it from the workshop's row, as the task's create
+   * listener does, so their Tasklist card shows "First session" in the workshop's zone.
+   *
+   * @return how many tasks got it
+   */
+  int backfillFirstSessionLocal(String processKey) {
+    return backfill(processKey, WorkshopProcess.TASK_RECORD_ATTENDANCE, WorkshopProcess.FIRST_SESSION_LOCAL.name(),
+        task -> WorkshopScheduling.firstSessionLocal(workshops.require(
+            (Long) runtimeService.getVariable(task.getExecutionId(), WorkshopProcess.WORKSHOP_ID.name()))),
+        (task, text) -> taskService.setVariableLocal(task.getId(), WorkshopProcess.FIRST_SESSION_LOCAL.name(), text));
   }
 
   /**
@@ -64,8 +81,8 @@ public class AttendanceOptionsBackfill {
    */
   int backfillSessions(String processKey) {
     return backfill(processKey, WorkshopProcess.TASK_RECORD_ATTENDANCE, WorkshopProcess.ATTENDANCE_OPTIONS.name(),
-        task -> enrolment.attendanceLabels(
-            (Long) runtimeService.getVariable(task.getExecutionId(), WorkshopProcess.WORKSHOP_ID.name())),
+        task -> AttendanceList.options(enrolment.attendanceLabels(
+            (Long) runtimeService.getVariable(task.getExecutionId(), WorkshopProcess.WORKSHOP_ID.name()))),
         (task, options) -> taskService.setVariableLocal(task.getId(), WorkshopProcess.ATTENDANCE_OPTIONS.name(), options));
   }
 
@@ -73,27 +90,27 @@ public class AttendanceOptionsBackfill {
   int backfillLeadership() {
     return backfill(LeadershipPdProcess.PROCESS_KEY, LeadershipPdProcess.TASK_RECORD_LEADERSHIP_ATTENDANCE,
         LeadershipPdProcess.LEADER_OPTIONS.name(),
-        task -> leadership.attendanceLabels(
+        task -> AttendanceList.options(leadership.attendanceLabels(
             (Long) runtimeService.getVariable(task.getProcessInstanceId(), LeadershipPdProcess.PARTNERSHIP_ID.name()),
-            (Long) runtimeService.getVariable(task.getProcessInstanceId(), LeadershipPdProcess.SCHOOL_ID.name())),
+            (Long) runtimeService.getVariable(task.getProcessInstanceId(), LeadershipPdProcess.SCHOOL_ID.name()))),
         (task, options) -> runtimeService.setVariable(task.getProcessInstanceId(),
             LeadershipPdProcess.LEADER_OPTIONS.name(), options));
   }
 
-  private int backfill(String processKey, String taskKey, String variable, Function<Task, Map<Long, String>> labels,
-      java.util.function.BiConsumer<Task, Object> write) {
+  private <T> int backfill(String processKey, String taskKey, String variable, Function<Task, T> value,
+      java.util.function.BiConsumer<Task, T> write) {
     int filled = 0;
     for (Task task : taskService.createTaskQuery().processDefinitionKey(processKey).taskDefinitionKey(taskKey).list()) {
       if (taskService.getVariable(task.getId(), variable) != null) {
         continue;
       }
       try {
-        write.accept(task, AttendanceList.options(labels.apply(task)));
+        write.accept(task, value.apply(task));
         filled++;
       } catch (RuntimeException failed) {
         // One broken instance (its workshop or school gone) must not stop the start-up or the others.
-        log.warn("Attendance task {} of process instance {}: checklist not filled in: {}", task.getId(),
-            task.getProcessInstanceId(), failed.toString());
+        log.warn("Attendance task {} of process instance {}: {} not filled in: {}", task.getId(),
+            task.getProcessInstanceId(), variable, failed.toString());
       }
     }
     return filled;
