@@ -44,4 +44,13 @@ public interface PartnershipRepository extends JpaRepository<Partnership, Long> 
   @Override
   @EntityGraph(attributePaths = "district")
   List<Partnership> findAll(Sort sort);
+
+  /**
+   * The partnership with its district in one statement, or from the transaction's persistence
+   * context without one. Nearly every process step that loads a partnership names its district
+   * (every email does): loaded lazily, that was a second statement each time (docs/performance.md).
+   */
+  @Override
+  @EntityGraph(attributePaths = "district")
+  Optional<Partnership> findById(Long id);
 }

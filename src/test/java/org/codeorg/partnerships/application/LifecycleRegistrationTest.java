@@ -2,6 +2,7 @@ package org.codeorg.partnerships.application;
 
 import org.codeorg.partnerships.common.FieldViolation;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.lifecycle.PartnershipTaskContext;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -41,6 +42,10 @@ class LifecycleRegistrationTest extends SpringIntegrationTest {
 
   @Autowired
   RuntimeService runtimeService;
+  @Autowired
+  org.camunda.bpm.engine.TaskService taskService;
+  @Autowired
+  org.camunda.bpm.engine.HistoryService historyService;
   @Autowired
   PartnershipRepository partnerships;
   @Autowired
@@ -100,6 +105,37 @@ class LifecycleRegistrationTest extends SpringIntegrationTest {
 
     complete(task(), withVariables(LifecycleProcess.VAR_REVIEW_DECISION, "ACCEPT"));
     assertThat(instance).isWaitingAt("Task_AcceptApplication");
+  }
+
+  /**
+   * The task's copies of its card variables are kept for Tasklist but leave no history
+   * ({@code lifecycle.CardCopiesWithoutHistory}); the instance's own variables and what the form
+   * submitted keep theirs, details included.
+   */
+  @Test
+  void aTasksCardCopiesLeaveNoHistoryWhileTheInstanceAndTheFormKeepTheirs() {
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(LifecycleProcess.PROCESS_KEY,
+        TestApplications.startForm());
+    org.camunda.bpm.engine.task.Task review = taskService.createTaskQuery().processInstanceId(instance.getId())
+        .singleResult();
+    assertThat(taskService.getVariablesLocal(review.getId()))
+        .containsEntry(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE, instance.getBusinessKey())
+        .containsEntry(LifecycleProcess.VAR_PARTNERSHIP_STAGE, "APPLICATION_REVIEW");
+
+    taskService.complete(review.getId(), Map.of(LifecycleProcess.VAR_REVIEW_DECISION, "ACCEPT"));
+
+    assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(review.getId()).list())
+        .extracting(org.camunda.bpm.engine.history.HistoricVariableInstance::getName)
+        .doesNotContainAnyElementsOf(PartnershipTaskContext.CARD_VARIABLES);
+    assertThat(historyService.createHistoricDetailQuery().taskId(review.getId()).variableUpdates().list().stream()
+        .map(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName()))
+        .doesNotContainAnyElementsOf(PartnershipTaskContext.CARD_VARIABLES);
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName(LifecycleProcess.VAR_PARTNERSHIP_REFERENCE).singleResult().getTaskId()).isNull();
+    assertThat(historyService.createHistoricDetailQuery().processInstanceId(instance.getId()).variableUpdates().list()
+        .stream().map(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName()))
+        .contains(LifecycleProcess.VAR_REVIEW_DECISION, LifecycleProcess.VAR_PARTNERSHIP_STAGE,
+            LifecycleProcess.VAR_PARTNERSHIP_REFERENCE);
   }
 
   @Test

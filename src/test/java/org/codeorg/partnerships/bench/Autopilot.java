@@ -234,7 +234,8 @@ final class Autopilot {
     List<Waiting> waits = new ArrayList<>();
     for (EventSubscription subscription : engine.getRuntimeService().createEventSubscriptionQuery().eventType("message")
         .list()) {
-      if (NOT_ANSWERED.contains(subscription.getEventName())) {
+      // A message start event (the lifecycle's RenewalRequested) subscribes without an execution: nothing waits there.
+      if (NOT_ANSWERED.contains(subscription.getEventName()) || subscription.getExecutionId() == null) {
         continue;
       }
       Map<String, Object> variables = engine.getRuntimeService().getVariables(subscription.getExecutionId(), KEYS);

@@ -74,6 +74,8 @@ final class BareWorld implements Autopilot.World {
     configuration.setJobExecutorActivate(false);
     configuration.setEnforceHistoryTimeToLive(true);
     configuration.setBeans(beans());
+    // The attendance checklists are answered with a Spin Json variable, as the application's engine takes them.
+    configuration.getProcessEnginePlugins().add(new org.camunda.spin.plugin.impl.SpinProcessEnginePlugin());
     this.engine = configuration.buildProcessEngine();
     deployModels();
   }
