@@ -1,6 +1,5 @@
 package org.codeorg.partnerships.workshop;
 
-import java.util.Map;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -15,6 +14,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Attendance tasks opened before the attendance checklist existed have no options variable
@@ -35,14 +36,17 @@ public class AttendanceOptionsBackfill {
   private final WorkshopEnrolment enrolment;
   private final LeadershipPdSteps leadership;
   private final WorkshopRepository workshops;
+  private final TransactionTemplate readOnly;
 
   public AttendanceOptionsBackfill(TaskService taskService, RuntimeService runtimeService, WorkshopEnrolment enrolment,
-      LeadershipPdSteps leadership, WorkshopRepository workshops) {
+      LeadershipPdSteps leadership, WorkshopRepository workshops, PlatformTransactionManager transactions) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.enrolment = enrolment;
     this.leadership = leadership;
     this.workshops = workshops;
+    this.readOnly = new TransactionTemplate(transactions);
+    this.readOnly.setReadOnly(true);
   }
 
   /** After the engine and the deployments are up; logs how many tasks got their options. */
@@ -67,8 +71,9 @@ public class AttendanceOptionsBackfill {
    */
   int backfillFirstSessionLocal(String processKey) {
     return backfill(processKey, WorkshopProcess.TASK_RECORD_ATTENDANCE, WorkshopProcess.FIRST_SESSION_LOCAL.name(),
-        task -> WorkshopScheduling.firstSessionLocal(workshops.require(
-            (Long) runtimeService.getVariable(task.getExecutionId(), WorkshopProcess.WORKSHOP_ID.name()))),
+        // The sessions are a lazy collection: read inside a transaction.
+        task -> readOnly.execute(status -> WorkshopScheduling.firstSessionLocal(workshops.require(
+            (Long) runtimeService.getVariable(task.getExecutionId(), WorkshopProcess.WORKSHOP_ID.name())))),
         (task, text) -> taskService.setVariableLocal(task.getId(), WorkshopProcess.FIRST_SESSION_LOCAL.name(), text));
   }
 

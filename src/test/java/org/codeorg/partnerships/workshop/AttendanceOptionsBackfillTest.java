@@ -152,6 +152,13 @@ class AttendanceOptionsBackfillTest extends SpringIntegrationTest {
     assertThat(backfill.backfillSessions("session-backfill-test")).isEqualTo(1);
     assertThat(backfill.backfillSessions("session-backfill-test")).as("idempotent").isZero();
     assertThat(taskService.getVariableLocal(task.getId(), WorkshopProcess.ATTENDANCE_OPTIONS.name())).isNotNull();
+    // The card's "First session", in the workshop's zone (not UTC), also missing on a task this old.
+    assertThat(taskService.getVariableLocal(task.getId(), WorkshopProcess.FIRST_SESSION_LOCAL.name())).isNull();
+    assertThat(backfill.backfillFirstSessionLocal("session-backfill-test")).isEqualTo(1);
+    assertThat(backfill.backfillFirstSessionLocal("session-backfill-test")).as("idempotent").isZero();
+    assertThat((String) taskService.getVariableLocal(task.getId(), WorkshopProcess.FIRST_SESSION_LOCAL.name()))
+        .isEqualTo(WorkshopTimeZones.moment(now.minusSeconds(7200), ZoneId.of("America/Los_Angeles")))
+        .matches(".* P[DS]T");
 
     JsonNode options = pd.checklistOptions(task.getId(), "attendanceOptions", PD_MANAGER);
     List<String> values = new ArrayList<>();
