@@ -72,7 +72,9 @@ public final class TasklistBrowser {
   public static void logIn(WebDriver browser, String baseUrl, String app, String user) {
     // A webapp's first load in a new browser fetches all its scripts: on a loaded machine that took more than a minute.
     WebDriverWait wait = new WebDriverWait(browser, WAIT.multipliedBy(2));
-    browser.manage().deleteAllCookies();
+    if (browser.getCurrentUrl().startsWith(baseUrl)) {
+      browser.manage().deleteAllCookies();   // the session of the user logged in before
+    }
     browser.get(baseUrl + "/camunda/app/" + app + "/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
