@@ -274,13 +274,26 @@ public final class TasklistBrowser {
     return this;
   }
 
-  /** Ticks the checkbox (or checklist entry) whose label contains this text, and checks that it is ticked. */
+  /**
+   * Ticks the checkbox (or checklist entry) whose label contains this text, clicking again until it
+   * is ticked: a click while Tasklist still renders the form it has just loaded is lost.
+   */
   public TasklistBrowser tick(String text) {
     By entry = By.xpath("//label[.//input[@type='checkbox'] and contains(normalize-space(.), \"" + text + "\")]");
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(entry));
-    click(browser, entry);
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
-        driver.findElement(entry).findElement(By.xpath(".//input[@type='checkbox']")).isSelected());
+    new WebDriverWait(browser, WAIT).withMessage(text + " ticked").pollingEvery(Duration.ofSeconds(1))
+        .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+        .until(driver -> {
+          List<WebElement> labels = driver.findElements(entry);
+          if (labels.isEmpty() || !labels.get(0).isDisplayed()) {
+            return false;
+          }
+          if (labels.get(0).findElement(By.xpath(".//input[@type='checkbox']")).isSelected()) {
+            return true;
+          }
+          scrollTo(labels.get(0));
+          labels.get(0).click();
+          return false;
+        });
     return this;
   }
 
@@ -301,14 +314,9 @@ public final class TasklistBrowser {
     WebElement field = fieldOf(browser.findElement(labelled(label)));
     List<String> names = new ArrayList<>();
     for (WebElement entry : field.findElements(By.xpath(".//label[.//input[@type='checkbox']]"))) {
-      WebElement box = entry.findElement(By.xpath(".//input[@type='checkbox']"));
-      if (!box.isSelected()) {
-        scrollTo(entry);
-        entry.click();
-      }
-      new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> box.isSelected());
       names.add(entry.getText().trim());
     }
+    names.forEach(this::tick);
     return names;
   }
 
