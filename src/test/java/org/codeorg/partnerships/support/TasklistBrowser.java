@@ -225,7 +225,7 @@ public final class TasklistBrowser {
         .until(ExpectedConditions.presenceOfElementLocated(labelled(label))));
     String shown = DateTimeFormatter.ofPattern(input.getAttribute("placeholder").replace("mm", "MM")).format(day);
     scrollTo(input);
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+    new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
       if (!shown.equals(input.getAttribute("value"))) {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(shown, Keys.TAB);
@@ -346,10 +346,17 @@ public final class TasklistBrowser {
 
   /** Scrolls the element to the middle first (Tasklist's fixed footer covers the bottom of the form), then clicks. */
   public static void click(WebDriver browser, By locator) {
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    // Tasklist's notification of the previous completion may lie over the button for a few seconds: click again.
+    new WebDriverWait(browser, WAIT).ignoring(ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class).until(driver -> {
+          WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+          if (element == null) {
+            return false;
+          }
+          ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+          element.click();
+          return true;
+        });
   }
 
   /** Waits until the page's text contains {@code text}. */
