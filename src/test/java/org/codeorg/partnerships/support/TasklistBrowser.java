@@ -72,7 +72,9 @@ public final class TasklistBrowser {
   public static void logIn(WebDriver browser, String baseUrl, String app, String user) {
     // A webapp's first load in a new browser fetches all its scripts: on a loaded machine that took more than a minute.
     WebDriverWait wait = new WebDriverWait(browser, WAIT.multipliedBy(2));
-    browser.manage().deleteAllCookies();
+    if (browser.getCurrentUrl().startsWith(baseUrl)) {
+      browser.manage().deleteAllCookies();   // the session of the user logged in before
+    }
     browser.get(baseUrl + "/camunda/app/" + app + "/default/");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
     browser.findElement(By.cssSelector("input[type=text]")).sendKeys(user);
@@ -223,7 +225,7 @@ public final class TasklistBrowser {
         .until(ExpectedConditions.presenceOfElementLocated(labelled(label))));
     String shown = DateTimeFormatter.ofPattern(input.getAttribute("placeholder").replace("mm", "MM")).format(day);
     scrollTo(input);
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+    new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
       if (!shown.equals(input.getAttribute("value"))) {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(shown, Keys.TAB);
@@ -272,13 +274,26 @@ public final class TasklistBrowser {
     return this;
   }
 
-  /** Ticks the checkbox (or checklist entry) whose label contains this text, and checks that it is ticked. */
+  /**
+   * Ticks the checkbox (or checklist entry) whose label contains this text, clicking again until it
+   * is ticked: a click while Tasklist still renders the form it has just loaded is lost.
+   */
   public TasklistBrowser tick(String text) {
     By entry = By.xpath("//label[.//input[@type='checkbox'] and contains(normalize-space(.), \"" + text + "\")]");
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.visibilityOfElementLocated(entry));
-    click(browser, entry);
-    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver ->
-        driver.findElement(entry).findElement(By.xpath(".//input[@type='checkbox']")).isSelected());
+    new WebDriverWait(browser, WAIT).withMessage(text + " ticked").pollingEvery(Duration.ofSeconds(1))
+        .ignoring(StaleElementReferenceException.class).ignoring(ElementClickInterceptedException.class)
+        .until(driver -> {
+          List<WebElement> labels = driver.findElements(entry);
+          if (labels.isEmpty() || !labels.get(0).isDisplayed()) {
+            return false;
+          }
+          if (labels.get(0).findElement(By.xpath(".//input[@type='checkbox']")).isSelected()) {
+            return true;
+          }
+          scrollTo(labels.get(0));
+          labels.get(0).click();
+          return false;
+        });
     return this;
   }
 
@@ -299,14 +314,9 @@ public final class TasklistBrowser {
     WebElement field = fieldOf(browser.findElement(labelled(label)));
     List<String> names = new ArrayList<>();
     for (WebElement entry : field.findElements(By.xpath(".//label[.//input[@type='checkbox']]"))) {
-      WebElement box = entry.findElement(By.xpath(".//input[@type='checkbox']"));
-      if (!box.isSelected()) {
-        scrollTo(entry);
-        entry.click();
-      }
-      new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> box.isSelected());
       names.add(entry.getText().trim());
     }
+    names.forEach(this::tick);
     return names;
   }
 
@@ -336,10 +346,17 @@ public final class TasklistBrowser {
 
   /** Scrolls the element to the middle first (Tasklist's fixed footer covers the bottom of the form), then clicks. */
   public static void click(WebDriver browser, By locator) {
-    WebDriverWait wait = new WebDriverWait(browser, WAIT);
-    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    // Tasklist's notification of the previous completion may lie over the button for a few seconds: click again.
+    new WebDriverWait(browser, WAIT).ignoring(ElementClickInterceptedException.class)
+        .ignoring(StaleElementReferenceException.class).until(driver -> {
+          WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
+          if (element == null) {
+            return false;
+          }
+          ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+          element.click();
+          return true;
+        });
   }
 
   /** Waits until the page's text contains {@code text}. */
