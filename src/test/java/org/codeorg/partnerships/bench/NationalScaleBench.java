@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -68,7 +69,8 @@ class NationalScaleBench {
   private static final int ANSWERS = Integer.getInteger("bench.national.answers", 200);
   private static final boolean REUSE = Boolean.getBoolean("bench.reuse");
   private static final String DATABASE = System.getProperty("bench.national.database", "dpo_e_national");
-  private static final int PORT = Integer.getInteger("bench.national.port", 18105);
+  private static final int PORT = Integer.getInteger("bench.national.port", 0);
+  private int port;
   private static final double TASKLIST_TARGET_MS = 300;
   private static final double CORRELATION_TARGET_MS = 50;
 
@@ -106,6 +108,7 @@ class NationalScaleBench {
     try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PartnershipOrchestratorApplication.class)
         .run(arguments.toArray(String[]::new))) {
       JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+      port = ((WebServerApplicationContext) context).getWebServer().getPort();
       ObjectNode figures = BenchResults.newSection();
       if (!filled) {
         BenchResults.say("%n== National data set: building %,d partnerships, %,d workshops on %d threads",
@@ -235,8 +238,8 @@ class NationalScaleBench {
         .put("targetP95Ms", target);
   }
 
-  private static void call(HttpClient client, String user, String path, String body, String accept) throws Exception {
-    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + PORT + path))
+  private void call(HttpClient client, String user, String path, String body, String accept) throws Exception {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "application/json").header("Accept", accept)
         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
