@@ -57,7 +57,7 @@ public class GrantOnlyAuthorizations extends AbstractProcessEnginePlugin {
         .authorizationType(Authorization.AUTH_TYPE_REVOKE).count();
     if (revokes > 0) {
       throw new IllegalStateException(revokes + " REVOKE authorization(s) exist, but the engine is configured not to"
-          + " check revokes (camunda.bpm.generic-properties.properties.authorization-check-revokes: never), so they"
+          + " check revokes (camunda.bpm.authorization.authorization-check-revokes: never), so they"
           + " would be ignored. Replace them with narrower grants (Admin > Authorizations, type Revoke), or set the"
           + " property to auto (Tasklist's task queries get slower).");
     }
