@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
 import org.codeorg.partnerships.lifecycle.PartnershipTaskContext;
@@ -61,11 +63,51 @@ public class TasklistFilters {
         taskService.createTaskQuery().dueBeforeExpression("${now()}"));
     for (PartnershipStage stage : PartnershipStage.values()) {
       if (stage.hasStaffWork()) {
-        ensure(STAGE_PREFIX + stage.label(), "Tasks of partnerships in the stage " + stage.label(), priority++,
-            "#9467bd", taskService.createTaskQuery()
-                .processVariableValueEquals(LifecycleProcess.VAR_PARTNERSHIP_STAGE, stage.name()));
+        String name = STAGE_PREFIX + stage.label();
+        replaceProcessVariableQuery(name, stage);
+        ensure(name, "Tasks of partnerships in the stage " + stage.label(), priority++, "#9467bd", stageQuery(stage));
       }
     }
+  }
+
+  /**
+   * A stage filter asks for the task's own copy of the stage ({@link PartnershipTaskContext}
+   * keeps it on every task and carries stage changes to it). It used to ask for the process
+   * variable, which makes the engine look for the variable of each task's instance (a sub-select
+   * per task on ACT_RU_VARIABLE by instance): at national scale the costliest filter
+   * (docs/performance.md, "National scale"). The task variable is found through the index on
+   * (TASK_ID_, NAME_, TYPE_).
+   */
+  static TaskQuery stageQuery(TaskService taskService, PartnershipStage stage) {
+    return taskService.createTaskQuery().taskVariableValueEquals(LifecycleProcess.VAR_PARTNERSHIP_STAGE, stage.name());
+  }
+
+  private TaskQuery stageQuery(PartnershipStage stage) {
+    return stageQuery(taskService, stage);
+  }
+
+  /**
+   * An earlier version's stage filter (on the process variable) gets the task-variable query; the
+   * tasks it showed that have no copy of the stage (opened before tasks kept one) get it first, so
+   * none drops out of its filter.
+   */
+  private void replaceProcessVariableQuery(String name, PartnershipStage stage) {
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null || !(filter.getQuery() instanceof TaskQueryImpl query) || query.getVariables() == null
+        || query.getVariables().stream().noneMatch(variable -> variable.isProcessInstanceVariable())) {
+      return;
+    }
+    int copied = 0;
+    for (Task task : taskService.createTaskQuery()
+        .processVariableValueEquals(LifecycleProcess.VAR_PARTNERSHIP_STAGE, stage.name()).list()) {
+      if (taskService.getVariableLocal(task.getId(), LifecycleProcess.VAR_PARTNERSHIP_STAGE) == null) {
+        taskService.setVariableLocal(task.getId(), LifecycleProcess.VAR_PARTNERSHIP_STAGE, stage.name());
+        copied++;
+      }
+    }
+    filter.setQuery(stageQuery(stage));
+    filterService.saveFilter(filter);
+    log.info("Tasklist filter '{}' now asks for the task's stage ({} open tasks given their copy)", name, copied);
   }
 
   private void ensure(String name, String description, int priority, String color, TaskQuery query) {

@@ -157,4 +157,30 @@ class IdentityAndDeploymentTest extends SpringIntegrationTest {
     assertThat(filter).as("filter " + name).isNotNull();
     return filter;
   }
+
+  /**
+   * The engine checks no revokes (application.yaml), so none may be created: through the API and
+   * through Admin's REST call alike the save is refused (400), and nothing is written.
+   */
+  @Test
+  void revokeAuthorizationsAreRefusedBecauseTheEngineDoesNotCheckThem() {
+    assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) org.camunda.bpm.engine.ProcessEngines
+        .getDefaultProcessEngine().getProcessEngineConfiguration()).getAuthorizationCheckRevokes()).isEqualTo("never");
+    long before = authorizationService.createAuthorizationQuery().count();
+    org.camunda.bpm.engine.authorization.Authorization revoke =
+        authorizationService.createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE);
+    revoke.setGroupId("facilitators");
+    revoke.setResource(Resources.TASK);
+    revoke.setResourceId("*");
+    revoke.addPermission(Permissions.READ);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> authorizationService.saveAuthorization(revoke))
+        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class).hasMessageContaining("REVOKE");
+    org.codeorg.partnerships.support.Http.Response rest = new org.codeorg.partnerships.support.Http(baseUrl())
+        .post("/engine-rest/authorization/create", "admin:admin", java.util.Map.of("type", 2, "permissions",
+            List.of("READ"), "groupId", "facilitators", "resourceType", 7, "resourceId", "*"), java.util.Map.of());
+    assertThat(rest.status()).as(rest.body()).isEqualTo(400);
+    assertThat(authorizationService.createAuthorizationQuery().count()).isEqualTo(before);
+    assertThat(authorizationService.createAuthorizationQuery()
+        .authorizationType(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE).count()).isZero();
+  }
 }
