@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration;
 import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.autoconfigure.validation.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 
 // Spring Security guards the project's own paths only (web.ApiSecurity registers its filter there), and users
@@ -35,5 +36,14 @@ public class PartnershipOrchestratorApplication {
   @Bean
   Clock clock() {
     return new EngineClock();
+  }
+
+  /**
+   * Bean Validation's "now" ({@code @PastOrPresent} and the like) is the same clock: a date the
+   * engine's clock (moved by the demo clock or a test) has reached is not "in the future".
+   */
+  @Bean
+  ValidationConfigurationCustomizer validationClock(Clock clock) {
+    return configuration -> configuration.clockProvider(() -> clock);
   }
 }

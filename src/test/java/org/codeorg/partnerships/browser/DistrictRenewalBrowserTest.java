@@ -46,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * partnership holds the changed schools, sections and teachers (staff API and the database). Screenshots in
  * {@code target/screenshots/}.
  */
-@EnabledIf("org.codeorg.partnerships.browser.TasklistAndCockpitBrowserTest#browserAvailable")
+@EnabledIf("org.codeorg.partnerships.support.Chromium#available")
 class DistrictRenewalBrowserTest extends SpringIntegrationTest {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -223,16 +223,27 @@ public final class TasklistBrowser {
   public TasklistBrowser date(String label, LocalDate day) {
     WebElement input = inputOf(new WebDriverWait(browser, WAIT)
         .until(ExpectedConditions.presenceOfElementLocated(labelled(label))));
-    String shown = DateTimeFormatter.ofPattern(input.getAttribute("placeholder").replace("mm", "MM")).format(day);
+    String placeholder = input.getAttribute("placeholder");
+    String shown = DateTimeFormatter.ofPattern(placeholder.replace("mm", "MM")).format(day);
+    // The picker shows the day it took without leading zeros (5/16/2028 for 05/16/2028): compare days, not text.
+    DateTimeFormatter read = DateTimeFormatter.ofPattern(placeholder.replace("mm", "M").replace("dd", "d"));
     scrollTo(input);
     new WebDriverWait(browser, WAIT).pollingEvery(Duration.ofSeconds(1)).until(driver -> {
-      if (!shown.equals(input.getAttribute("value"))) {
+      if (!holds(input.getAttribute("value"), read, day)) {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
         input.sendKeys(shown, Keys.TAB);
       }
-      return shown.equals(input.getAttribute("value"));
+      return holds(input.getAttribute("value"), read, day);
     });
     return this;
+  }
+
+  private static boolean holds(String value, DateTimeFormatter read, LocalDate day) {
+    try {
+      return value != null && day.equals(LocalDate.parse(value.trim(), read));
+    } catch (java.time.format.DateTimeParseException notYet) {
+      return false;
+    }
   }
 
   /**
