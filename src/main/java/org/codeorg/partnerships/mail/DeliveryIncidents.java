@@ -80,7 +80,10 @@ public class DeliveryIncidents {
 
   @Transactional(propagation = Propagation.MANDATORY)
   public void resolve(OutboxEmail email) {
-    runtimeService.createIncidentQuery().incidentType(TYPE).configuration(configuration(email)).list()
+    // The engine's handler resolves every incident of the configuration at once (the sending instance's, the
+    // task instance's and the copies on calling instances), so each is looked up again before it is resolved.
+    runtimeService.createIncidentQuery().incidentType(TYPE).configuration(configuration(email)).list().stream()
+        .filter(incident -> runtimeService.createIncidentQuery().incidentId(incident.getId()).count() > 0)
         .forEach(incident -> runtimeService.resolveIncident(incident.getId()));
   }
 
