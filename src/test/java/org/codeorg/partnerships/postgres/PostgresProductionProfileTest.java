@@ -223,6 +223,13 @@ class PostgresProductionProfileTest {
     assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE indexname = 'dpo_idx_task_parent_task'",
         String.class)).as("the engine's task table is indexed by parent task (camunda/camunda#36824)")
         .singleElement().asString().contains("act_ru_task", "parent_task_id_");
+    assertThat(jdbc.queryForList("SELECT pg_get_statisticsobjdef(oid) FROM pg_statistic_ext WHERE stxname = ?",
+        String.class, "dpo_stat_auth_permission_bits"))
+        .as("task queries with authorization need the permission bits' statistics (docs/performance.md)")
+        .singleElement().asString().contains("act_ru_authorization", "(perms_ & 2)", "(perms_ & 64)");
+    assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class))
+        .as("plans made with the values, so that they can use those statistics").isEqualTo("force_custom_plan");
+    assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
   }
 
   @Test
