@@ -40,7 +40,7 @@ public class Partnership {
   @SequenceGenerator(name = "partnership_seq", sequenceName = "partnership_seq", allocationSize = 50)
   private Long id;
 
-  /** {@code DP-<year>-<4 digits>}; also the business key of every process instance of this partnership. */
+  /** {@code DP-<year>-<number>} (four digits or more, {@link PartnershipReferences}); also the business key of every process instance of this partnership. */
   @Column(nullable = false, updatable = false)
   private String reference;
 

@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues partnership references {@code DP-<year>-<4 digits>}, numbered per calendar year.
+ * Issues partnership references {@code DP-<year>-<number>}, numbered per calendar year: four
+ * digits at least ({@code DP-2027-0042}), more once a year passes 9,999 ({@code DP-2027-10000}; a
+ * national program a year in has about 10,000 partnerships, docs/performance.md).
  *
  * <p>The counter row is incremented with an UPDATE in a short transaction of its own, so two
  * concurrent intakes never get the same number and neither waits for the other's whole
@@ -34,14 +36,13 @@ public class PartnershipReferences {
     this.clock = clock;
   }
 
+  /**
+   * @return the next reference of the current calendar year (UTC), e.g. {@code DP-2027-0042}
+   */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public String next() {
     int year = clock.instant().atZone(ZoneOffset.UTC).getYear();
-    int number = increment(year);
-    if (number > 9999) {
-      throw new IllegalStateException("More than 9999 partnerships in " + year + ": widen the reference format");
-    }
-    return format(year, number);
+    return format(year, increment(year));
   }
 
   static String format(int year, int number) {
