@@ -6,7 +6,6 @@ import java.util.Map;
 import org.codeorg.partnerships.mail.EmailRequest;
 import org.codeorg.partnerships.mail.MailOutbox;
 import org.codeorg.partnerships.mail.Milestone;
-import org.codeorg.partnerships.mail.OutboxEmail;
 import org.codeorg.partnerships.mail.OutboxMailProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -14,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues a partnership's milestone emails with what every template may use: reference, district,
- * contact, school year, the staff member to reply to, and the district's personal link.
+ * contact, school year, the staff member to reply to, and the district's personal link. Each
+ * method returns {@link MailOutbox#enqueue}'s answer: true if it queued the email, false if the
+ * outbox already held it.
  */
 @Component
 public class PartnershipEmails {
@@ -31,21 +32,21 @@ public class PartnershipEmails {
 
   /** To the district's contact. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public OutboxEmail toDistrict(Partnership partnership, Milestone milestone, String processInstanceId,
+  public boolean toDistrict(Partnership partnership, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra) {
     return queue(partnership, partnership.getContactEmail(), milestone, processInstanceId, occurrence, extra);
   }
 
   /** To the staff member responsible for the partnership. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public OutboxEmail toStaff(Partnership partnership, Milestone milestone, String processInstanceId,
+  public boolean toStaff(Partnership partnership, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra) {
     return queue(partnership, partnership.getReplyToEmail(), milestone, processInstanceId, occurrence, extra);
   }
 
   /** To a person of the partnership (teacher, leader, trainer); never carries the district's link. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public OutboxEmail toPerson(Partnership partnership, String recipient, Milestone milestone, String processInstanceId,
+  public boolean toPerson(Partnership partnership, String recipient, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra, String calendarIcs) {
     Map<String, Object> model = new HashMap<>(extra);
     model.put("districtLink", "");
@@ -54,7 +55,7 @@ public class PartnershipEmails {
 
   /** To a person of the partnership, with a file attached (the PD certificate PDF). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public OutboxEmail toPersonWithAttachment(Partnership partnership, String recipient, Milestone milestone,
+  public boolean toPersonWithAttachment(Partnership partnership, String recipient, Milestone milestone,
       String processInstanceId, String occurrence, Map<String, Object> extra, EmailRequest.Attachment attachment) {
     Map<String, Object> model = new HashMap<>(extra);
     model.put("districtLink", "");
@@ -71,17 +72,17 @@ public class PartnershipEmails {
         + tokens.tokenFor(partnership.getTokenReference(), partnership.getTokenGeneration());
   }
 
-  private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
+  private boolean queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra) {
     return queue(p, recipient, milestone, processInstanceId, occurrence, extra, null);
   }
 
-  private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
+  private boolean queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra, String calendarIcs) {
     return queue(p, recipient, milestone, processInstanceId, occurrence, extra, calendarIcs, null);
   }
 
-  private OutboxEmail queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
+  private boolean queue(Partnership p, String recipient, Milestone milestone, String processInstanceId,
       String occurrence, Map<String, Object> extra, String calendarIcs, EmailRequest.Attachment attachment) {
     Map<String, Object> model = new HashMap<>();
     model.put("reference", p.getReference());

@@ -17,6 +17,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.support.OutboxConflictCheck;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.codeorg.partnerships.support.TestApplications;
 import org.codeorg.partnerships.support.TestSmtpServer;
@@ -83,10 +84,24 @@ class MailOutboxDeliveryTest extends SpringIntegrationTest {
             "districtLink", "x"),
         first.getPartnershipId(), first.getProcessInstanceId());
 
-    OutboxEmail second = new TransactionTemplate(transactionManager).execute(s -> mailOutbox.enqueue(again));
+    Boolean queued = new TransactionTemplate(transactionManager).execute(s -> mailOutbox.enqueue(again));
 
-    assertThat(second.getId()).isEqualTo(first.getId());
-    assertThat(outbox.findAll().stream().filter(e -> e.getRecipient().equals(recipient))).hasSize(1);
+    assertThat(queued).isFalse();
+    assertThat(outbox.findAll().stream().filter(e -> e.getRecipient().equals(recipient))).singleElement()
+        .satisfies(kept -> {
+          assertThat(kept.getId()).isEqualTo(first.getId());
+          assertThat(kept.getBodyText()).isEqualTo(first.getBodyText()).doesNotContain("DP-2099-9999");
+        });
+  }
+
+  @Test
+  void anEmailAskedForAgainLeavesTheFirstRowInOneStatement() {
+    new OutboxConflictCheck(mailOutbox, outbox, transactionManager).aRepeatLeavesTheFirstRow();
+  }
+
+  @Test
+  void twoTransactionsQueueingTheSameEmailLeaveOneRowAndNoError() throws Exception {
+    new OutboxConflictCheck(mailOutbox, outbox, transactionManager).twoTransactionsAtOnceLeaveOneRowAndNoError();
   }
 
   @Test
