@@ -3,10 +3,14 @@ package org.codeorg.partnerships.partnership;
 import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.persistence.EntityManager;
+
 import org.codeorg.partnerships.mail.EmailRequest;
 import org.codeorg.partnerships.mail.MailOutbox;
 import org.codeorg.partnerships.mail.Milestone;
 import org.codeorg.partnerships.mail.OutboxMailProperties;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,11 +27,14 @@ public class PartnershipEmails {
   private final MailOutbox outbox;
   private final DistrictAccessTokens tokens;
   private final OutboxMailProperties properties;
+  private final EntityManager entityManager;
 
-  public PartnershipEmails(MailOutbox outbox, DistrictAccessTokens tokens, OutboxMailProperties properties) {
+  public PartnershipEmails(MailOutbox outbox, DistrictAccessTokens tokens, OutboxMailProperties properties,
+      EntityManager entityManager) {
     this.outbox = outbox;
     this.tokens = tokens;
     this.properties = properties;
+    this.entityManager = entityManager;
   }
 
   /** To the district's contact. */
@@ -92,7 +99,23 @@ public class PartnershipEmails {
     model.put("staffEmail", p.getReplyToEmail());
     model.put("districtLink", districtLink(p));
     model.putAll(extra);
+    writeIfNew(p);
     return outbox.enqueue(new EmailRequest(milestone, recipient, p.getReplyToEmail(), model, p.getId(),
         processInstanceId, occurrence, calendarIcs, attachment));
+  }
+
+  /**
+   * The outbox's row refers to the partnership (a foreign key), and {@link MailOutbox#enqueue} writes
+   * it with its own statement, past Hibernate. A partnership this transaction created (an
+   * application's registration, a renewal) is only in Hibernate's queue yet: then, and only then,
+   * Hibernate writes what it holds (the partnership with its district, schools and people). Any other
+   * partnership is in the database already, and nothing is flushed: the step's changes are written at
+   * commit, where a concurrent request's lost race becomes a 409, not in the middle of the step.
+   */
+  private void writeIfNew(Partnership p) {
+    EntityEntry entry = entityManager.unwrap(SessionImplementor.class).getPersistenceContextInternal().getEntry(p);
+    if (entry != null && !entry.isExistsInDatabase()) {
+      entityManager.flush();
+    }
   }
 }
