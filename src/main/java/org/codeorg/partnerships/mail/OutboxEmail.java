@@ -19,9 +19,10 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "email_outbox")
 public class OutboxEmail {
 
+  /** Rows are written by {@link MailOutbox#enqueue}, which takes the id from the sequence in its insert (one by one). */
   @Id
   @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "email_outbox_seq")
-  @SequenceGenerator(name = "email_outbox_seq", sequenceName = "email_outbox_seq", allocationSize = 50)
+  @SequenceGenerator(name = "email_outbox_seq", sequenceName = "email_outbox_seq", allocationSize = 1)
   private Long id;
 
   @Column(name = "idempotency_key", nullable = false, updatable = false)

@@ -17,6 +17,10 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.codeorg.partnerships.lifecycle.LifecycleProcess;
+import org.codeorg.partnerships.partnership.Partnership;
+import org.codeorg.partnerships.partnership.PartnershipEmails;
+import org.codeorg.partnerships.partnership.PartnershipRepository;
+import org.codeorg.partnerships.support.OutboxConflictCheck;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
 import org.codeorg.partnerships.support.TestApplications;
 import org.codeorg.partnerships.support.TestSmtpServer;
@@ -24,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,6 +51,12 @@ class MailOutboxDeliveryTest extends SpringIntegrationTest {
   PlatformTransactionManager transactionManager;
   @Autowired
   TestRestTemplate http;
+  @Autowired
+  PartnershipEmails partnershipEmails;
+  @Autowired
+  PartnershipRepository partnerships;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @Test
   void aMilestoneEmailIsDeliveredOverSmtpExactlyOnce() throws Exception {
@@ -83,10 +94,52 @@ class MailOutboxDeliveryTest extends SpringIntegrationTest {
             "districtLink", "x"),
         first.getPartnershipId(), first.getProcessInstanceId());
 
-    OutboxEmail second = new TransactionTemplate(transactionManager).execute(s -> mailOutbox.enqueue(again));
+    Boolean queued = new TransactionTemplate(transactionManager).execute(s -> mailOutbox.enqueue(again));
 
-    assertThat(second.getId()).isEqualTo(first.getId());
-    assertThat(outbox.findAll().stream().filter(e -> e.getRecipient().equals(recipient))).hasSize(1);
+    assertThat(queued).isFalse();
+    assertThat(outbox.findAll().stream().filter(e -> e.getRecipient().equals(recipient))).singleElement()
+        .satisfies(kept -> {
+          assertThat(kept.getId()).isEqualTo(first.getId());
+          assertThat(kept.getBodyText()).isEqualTo(first.getBodyText()).doesNotContain("DP-2099-9999");
+        });
+  }
+
+  @Test
+  void anEmailAskedForAgainLeavesTheFirstRowInOneStatement() {
+    new OutboxConflictCheck(mailOutbox, outbox, transactionManager).aRepeatLeavesTheFirstRow();
+  }
+
+  @Test
+  void twoTransactionsQueueingTheSameEmailLeaveOneRowAndNoError() throws Exception {
+    new OutboxConflictCheck(mailOutbox, outbox, transactionManager).twoTransactionsAtOnceLeaveOneRowAndNoError();
+  }
+
+  /**
+   * Queueing an email of a partnership already in the database writes the row and nothing else of
+   * the step: its other changes wait for the commit, where a concurrent request's lost race becomes
+   * a 409 (ConcurrentDuplicatesTest got a 500 when the outbox flushed Hibernate here). The
+   * registration before it (a partnership created in the same transaction) had to write the
+   * partnership first, or its row would break the foreign key.
+   */
+  @Test
+  void queueingAnEmailLeavesTheStepsOtherChangesToTheCommit() {
+    String recipient = applyAndReturnContactEmail();
+    Long id = onlyEmailTo(recipient).getPartnershipId();
+    String generationSql = "SELECT token_generation FROM partnership WHERE id = ?";
+    int before = jdbc.queryForObject(generationSql, Integer.class, id);
+
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      Partnership p = partnerships.findById(id).orElseThrow();
+      p.rotateToken("not-a-real-hash-" + System.nanoTime(), Instant.now());
+      assertThat(partnershipEmails.toDistrict(p, Milestone.ACCESS_LINK_REISSUED, p.getProcessInstanceId(),
+          "flush-check", Map.of())).isTrue();
+      // The same connection: the outbox's row is there, the partnership's change is not written yet.
+      assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM email_outbox WHERE partnership_id = ? AND milestone = ?",
+          Integer.class, id, Milestone.ACCESS_LINK_REISSUED.name())).isEqualTo(1);
+      assertThat(jdbc.queryForObject(generationSql, Integer.class, id)).isEqualTo(before);
+    });
+
+    assertThat(jdbc.queryForObject(generationSql, Integer.class, id)).isEqualTo(before + 1);
   }
 
   @Test

@@ -26,6 +26,7 @@ import org.codeorg.partnerships.partnership.PartnershipRepository;
 import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.HistoryCleanupCheck;
 import org.codeorg.partnerships.support.Http;
+import org.codeorg.partnerships.support.OutboxConflictCheck;
 import org.codeorg.partnerships.support.OutboxRetentionCheck;
 import org.codeorg.partnerships.support.LifecycleJourney;
 import org.codeorg.partnerships.support.PdJourney;
@@ -179,6 +180,13 @@ class PostgresProductionProfileTest {
   }
 
   /** Found by the intake load run: the first applications of a year arriving at once got 500s. */
+  @Test
+  void theOutboxIgnoresARepeatedEmailInOneStatementOnPostgresql() throws Exception {
+    OutboxConflictCheck check = new OutboxConflictCheck(mailOutbox, outbox, transactionManager);
+    check.aRepeatLeavesTheFirstRow();
+    check.twoTransactionsAtOnceLeaveOneRowAndNoError();
+  }
+
   @Test
   void theFirstApplicationsOfAYearArrivingTogetherAllGetAReference() throws Exception {
     // A year no application of this database has used yet (the suite may run again on the same database).

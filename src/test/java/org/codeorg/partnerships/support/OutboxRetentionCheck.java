@@ -65,11 +65,13 @@ public record OutboxRetentionCheck(RuntimeService runtimeService, OutboxSender s
     travelTo(deliveredLongAgo);
     ProcessInstance oldPartnership = apply();
     OutboxEmail old = onlyEmailOf(oldPartnership);
-    OutboxEmail oldInvite = new TransactionTemplate(transactionManager).execute(s -> mailOutbox.enqueue(
-        new EmailRequest(Milestone.APPLICATION_RECEIVED, old.getRecipient(), null,
-            Map.of("reference", oldPartnership.getBusinessKey(), "contactName", "x", "districtName", "x",
-                "schoolYear", "x", "districtLink", "x"),
-            old.getPartnershipId(), old.getProcessInstanceId(), "invite").withCalendar(INVITE)));
+    EmailRequest invite = new EmailRequest(Milestone.APPLICATION_RECEIVED, old.getRecipient(), null,
+        Map.of("reference", oldPartnership.getBusinessKey(), "contactName", "x", "districtName", "x",
+            "schoolYear", "x", "districtLink", "x"),
+        old.getPartnershipId(), old.getProcessInstanceId(), "invite").withCalendar(INVITE);
+    Boolean inviteQueued = new TransactionTemplate(transactionManager).execute(s -> mailOutbox.enqueue(invite));
+    assertThat(inviteQueued).isTrue();
+    OutboxEmail oldInvite = outbox.findByIdempotencyKey(invite.idempotencyKey()).orElseThrow();
     sender.deliverDue(deliveredLongAgo);
     ClockUtil.reset();
 
