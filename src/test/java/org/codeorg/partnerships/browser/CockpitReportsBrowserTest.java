@@ -69,7 +69,7 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
     options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
         "download.prompt_for_download", false));
     browser = Chromium.start(options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+    wait = TasklistBrowser.waiting(browser, Duration.ofSeconds(40));
   }
 
   @AfterEach
