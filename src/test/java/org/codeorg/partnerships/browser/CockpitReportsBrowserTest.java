@@ -69,7 +69,7 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
     options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
         "download.prompt_for_download", false));
     browser = Chromium.start(options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(40));
+    wait = TasklistBrowser.waiting(browser, Duration.ofSeconds(40));
   }
 
   @AfterEach
@@ -85,6 +85,10 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
     logIn("cockpit", "manager");
     // Branding from the jar's config.js
     wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Code.org Partnerships"));
+    // Once the access checks are answered, a reader's menu entries are there (what the facilitator's test relies on).
+    awaitPluginAccessChecks();
+    assertThat(browser.findElements(By.id("partnerships-menu-link"))).hasSize(1);
+    assertThat(browser.findElements(By.id("pd-report-menu-link"))).hasSize(1);
 
     // Dashboard: the funnel, drawn by ECharts from the jar, and its table
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#cdo-funnel-chart[data-rendered=true]")));
@@ -172,7 +176,7 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
       logIn("cockpit", "facilitator");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Code.org Partnerships"));
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.linkText("Processes")));
-      Thread.sleep(3000);   // the time the access check of the entries takes for a reader
+      awaitPluginAccessChecks();
       assertThat(browser.findElements(By.id("partnerships-menu-link"))).isEmpty();
       assertThat(browser.findElements(By.id("pd-report-menu-link"))).isEmpty();
       assertThat(browser.findElements(By.id("cdo-dashboard"))).isEmpty();
@@ -185,6 +189,21 @@ class CockpitReportsBrowserTest extends SpringIntegrationTest {
     } finally {
       authorizations.deleteAuthorization(grantId);
     }
+  }
+
+  /**
+   * Waits until the plugin API has answered the access checks of both menu entries and the dashboard's
+   * request, then lets Cockpit apply the answers (its next digest): instead of a fixed pause, after which
+   * a reader's entries are shown and anyone else's are not.
+   */
+  private void awaitPluginAccessChecks() {
+    wait.until(driver -> (Boolean) ((JavascriptExecutor) driver).executeScript("""
+        const answered = (path) => performance.getEntriesByType('resource')
+            .filter(e => e.name.includes('/plugin/partnerships/') && e.name.endsWith(path) && e.responseEnd > 0).length;
+        return answered('/access') >= 2 && answered('/dashboard') >= 1;"""));
+    ((JavascriptExecutor) browser).executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        setTimeout(() => requestAnimationFrame(() => setTimeout(done, 100)), 0);""");
   }
 
   private void logIn(String app, String user) {

@@ -81,7 +81,7 @@ class DistrictAtScaleBrowserTest extends SpringIntegrationTest {
   @BeforeEach
   void openBrowser() throws IOException {
     browser = Chromium.start(Chromium.options(Files.createTempDirectory("chromium-profile"), "390,1800"));
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = TasklistBrowser.waiting(browser, Duration.ofSeconds(30));
   }
 
   @AfterEach

@@ -22,6 +22,7 @@ import org.codeorg.partnerships.support.Chromium;
 import org.codeorg.partnerships.support.DistrictJourney;
 import org.codeorg.partnerships.support.Http;
 import org.codeorg.partnerships.support.SpringIntegrationTest;
+import org.codeorg.partnerships.support.TasklistBrowser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class DistrictRenewalBrowserTest extends SpringIntegrationTest {
   @BeforeEach
   void openBrowser() throws IOException {
     browser = Chromium.start(Chromium.options(Files.createTempDirectory("chromium-profile"), "390,1800"));
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = TasklistBrowser.waiting(browser, Duration.ofSeconds(30));
     Files.createDirectories(SCREENSHOTS);
   }
 

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -120,7 +119,7 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
             // A second session the next day, dropped later with "Change a workshop's dates".
             new TasklistBrowser.Session(LocalDate.parse("2027-07-20"), "09:00", "15:00")),
         "pd-tasklist-schedule-workshop");
-    String workshop = new WebDriverWait(pdManager.browser(), Duration.ofSeconds(30)).until(driver -> jdbc.queryForList(
+    String workshop = TasklistBrowser.waiting(pdManager.browser(), Duration.ofSeconds(30)).until(driver -> jdbc.queryForList(
         "SELECT reference FROM workshop WHERE location = ?", String.class, location).stream().findFirst().orElse(null));
     JsonNode scheduled = http.get("/api/workshops/" + workshop, PD_MANAGER).json();
     assertThat(scheduled.get("title").asText()).isEqualTo(title);
@@ -147,7 +146,7 @@ class PdFromTasklistBrowserTest extends SpringIntegrationTest {
           .typeNth("starts (local time)", 1, "09:00").typeNth("ends (local time)", 1, "15:00");
     }
     pdManager.start("pd-tasklist-change-workshop-dates");
-    new WebDriverWait(pdManager.browser(), Duration.ofSeconds(30)).until(driver ->
+    TasklistBrowser.waiting(pdManager.browser(), Duration.ofSeconds(30)).until(driver ->
         http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("datesRevision").asInt() == 1);
     settle(workshop);
     assertThat(http.get("/api/workshops/" + workshop, PD_MANAGER).json().get("sessions")).hasSize(1);

@@ -34,7 +34,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -253,7 +252,7 @@ class ReadmeWalkthroughBrowserTest extends SpringIntegrationTest {
     }
     staff.logIn("tasklist", "pdmanager");
     staff.scheduleWorkshop("Computer Science Principles (CSP)", fields, sessions, "walk-schedule-workshop-" + phase);
-    String workshop = new WebDriverWait(staff.browser(), Duration.ofSeconds(30)).until(driver -> jdbc.queryForList(
+    String workshop = TasklistBrowser.waiting(staff.browser(), Duration.ofSeconds(30)).until(driver -> jdbc.queryForList(
         "SELECT reference FROM workshop WHERE location = ?", String.class, location).stream().findFirst().orElse(null));
     settle(workshop);
 

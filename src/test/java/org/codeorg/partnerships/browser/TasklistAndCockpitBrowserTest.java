@@ -55,7 +55,7 @@ class TasklistAndCockpitBrowserTest extends SpringIntegrationTest {
   @BeforeEach
   void openBrowser() throws IOException {
     browser = Chromium.start(Chromium.options(Files.createTempDirectory("chromium-profile"), "1400,1100"));
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    wait = TasklistBrowser.waiting(browser, Duration.ofSeconds(30));
     tasklist = new TasklistBrowser(browser, baseUrl(), processEngine);
   }
 

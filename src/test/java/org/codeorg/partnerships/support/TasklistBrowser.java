@@ -41,6 +41,13 @@ public final class TasklistBrowser {
   public static final Path SCREENSHOTS = Path.of("target", "screenshots");
   // A ceiling, not a pause: on a loaded 2-core CI machine Tasklist's first load took more than 30 s.
   private static final Duration WAIT = Duration.ofSeconds(60);
+  /**
+   * How often a wait that only reads (a text, an element, the engine) looks again: Selenium's 500 ms
+   * default added a quarter of a second on average to each of the hundreds of waits of a walkthrough.
+   * The waits that act (click, type, tick, pick an option, the date picker) keep their own slower pace:
+   * it gives the page time to settle or to take the previous action before it is repeated.
+   */
+  public static final Duration POLL = Duration.ofMillis(100);
 
   private final WebDriver browser;
   private final String baseUrl;
@@ -71,7 +78,7 @@ public final class TasklistBrowser {
   /** The log-in form of Camunda's webapps, in any window. */
   public static void logIn(WebDriver browser, String baseUrl, String app, String user) {
     // A webapp's first load in a new browser fetches all its scripts: on a loaded machine that took more than a minute.
-    WebDriverWait wait = new WebDriverWait(browser, WAIT.multipliedBy(2));
+    WebDriverWait wait = waiting(browser, WAIT.multipliedBy(2));
     if (browser.getCurrentUrl().startsWith(baseUrl)) {
       browser.manage().deleteAllCookies();   // the session of the user logged in before
     }
@@ -114,7 +121,7 @@ public final class TasklistBrowser {
 
   /** Waits until the task's form takes input (an assigned task's form does at once). */
   public TasklistBrowser formEnabled() {
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
+    waiting(browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
     return this;
   }
 
@@ -123,7 +130,7 @@ public final class TasklistBrowser {
     String completed = taskId;
     screenshot(browser, shot);
     click(browser, By.xpath("//button[normalize-space(.)='Complete']"));
-    new WebDriverWait(browser, WAIT).withMessage("task " + completed + " completed")
+    waiting(browser, WAIT).withMessage("task " + completed + " completed")
         .until(driver -> engine.getTaskService().createTaskQuery().taskId(completed).count() == 0);
   }
 
@@ -141,7 +148,7 @@ public final class TasklistBrowser {
   public void start(String shot) {
     screenshot(browser, shot);
     click(browser, By.xpath("//div[contains(@class,'modal')]//button[normalize-space(.)='Start']"));
-    new WebDriverWait(browser, WAIT).withMessage("the start form accepted").until(
+    waiting(browser, WAIT).withMessage("the start form accepted").until(
         ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
   }
 
@@ -202,7 +209,7 @@ public final class TasklistBrowser {
    * re-render a field typed later empty. Typed again until the field holds the text.
    */
   public TasklistBrowser typeNth(String label, int n, String text) {
-    new WebDriverWait(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(labelled(label)));
+    waiting(browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(labelled(label)));
     WebElement input = inputOf(browser.findElements(labelled(label)).get(n - 1));
     scrollTo(input);
     new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
@@ -221,7 +228,7 @@ public final class TasklistBrowser {
    * field: the picker reads typed text on blur.
    */
   public TasklistBrowser date(String label, LocalDate day) {
-    WebElement input = inputOf(new WebDriverWait(browser, WAIT)
+    WebElement input = inputOf(waiting(browser, WAIT)
         .until(ExpectedConditions.presenceOfElementLocated(labelled(label))));
     String placeholder = input.getAttribute("placeholder");
     String shown = DateTimeFormatter.ofPattern(placeholder.replace("mm", "MM")).format(day);
@@ -252,7 +259,7 @@ public final class TasklistBrowser {
    * and a click then closes it.
    */
   public TasklistBrowser select(String label, String option) {
-    WebElement field = fieldOf(new WebDriverWait(browser, WAIT)
+    WebElement field = fieldOf(waiting(browser, WAIT)
         .until(ExpectedConditions.presenceOfElementLocated(labelled(label))));
     WebElement display = field.findElement(By.cssSelector(".fjs-input-group"));
     By item = By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)=\"" + option + "\"]");
@@ -358,6 +365,8 @@ public final class TasklistBrowser {
   /** Scrolls the element to the middle first (Tasklist's fixed footer covers the bottom of the form), then clicks. */
   public static void click(WebDriver browser, By locator) {
     // Tasklist's notification of the previous completion may lie over the button for a few seconds: click again.
+    // Selenium's default pace (500 ms), not POLL: an element that has just appeared may still be moving
+    // (the Start process dialog slides in), and a click on it then is lost.
     new WebDriverWait(browser, WAIT).ignoring(ElementClickInterceptedException.class)
         .ignoring(StaleElementReferenceException.class).until(driver -> {
           WebElement element = ExpectedConditions.elementToBeClickable(locator).apply(driver);
@@ -374,8 +383,13 @@ public final class TasklistBrowser {
   public static void waitFor(WebDriver browser, String text) {
     // A page replaced while it is read (a form posts and redirects) makes chromedriver answer
     // "Node … does not belong to the document", which is no stale-element exception: read again.
-    new WebDriverWait(browser, WAIT).ignoring(WebDriverException.class)
+    waiting(browser, WAIT).ignoring(WebDriverException.class)
         .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), text));
+  }
+
+  /** A wait that looks again every {@link #POLL}, for conditions that only read. */
+  public static WebDriverWait waiting(WebDriver browser, Duration timeout) {
+    return (WebDriverWait) new WebDriverWait(browser, timeout).pollingEvery(POLL);
   }
 
   /** The window as {@code target/screenshots/<name>.png}. */
