@@ -30,9 +30,8 @@ import org.springframework.stereotype.Component;
  * rows, so for a group with 3,800 task authorizations it expects 19 and compares every task with
  * every authorization (20 million comparisons, 1.7 s for pd-managers' "Overdue" count at national
  * scale) instead of looking each task's authorizations up by index (67 ms; docs/performance.md,
- * "National scale"). The estimate only helps a plan made with the values, which is why the
- * PostgreSQL profile also makes the connections plan each execution
- * ({@code plan_cache_mode = force_custom_plan}).</li>
+ * "National scale"). The estimate only helps a plan made with the values, which is why task
+ * queries are planned with theirs ({@link TaskQueryPlanning}).</li>
  * </ul>
  */
 @Component

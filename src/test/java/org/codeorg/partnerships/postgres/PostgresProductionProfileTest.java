@@ -47,6 +47,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The application on PostgreSQL with the production profile, as docker-compose runs it: Flyway
@@ -235,9 +236,15 @@ class PostgresProductionProfileTest {
         String.class, "dpo_stat_auth_permission_bits"))
         .as("task queries with authorization need the permission bits' statistics (docs/performance.md)")
         .singleElement().asString().contains("act_ru_authorization", "(perms_ & 2)", "(perms_ & 64)");
-    assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class))
-        .as("plans made with the values, so that they can use those statistics").isEqualTo("force_custom_plan");
-    assertThat(jdbc.queryForObject("SHOW random_page_cost", String.class)).isEqualTo("1.1");
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    String settings = "SELECT current_setting('plan_cache_mode') || ' ' || current_setting('random_page_cost')";
+    String outside = transaction.execute(status -> jdbc.queryForObject(settings, String.class));
+    assertThat(outside).as("other statements keep the server's settings").isEqualTo("auto 4");
+    String inTaskQuery = transaction.execute(status -> {
+      taskService.createTaskQuery().taskCandidateGroup("partnership-managers").count();
+      return jdbc.queryForObject(settings, String.class);
+    });
+    assertThat(inTaskQuery).as("a task query's transaction plans with its values (TaskQueryPlanning)").isEqualTo("force_custom_plan 1.1");
   }
 
   @Test

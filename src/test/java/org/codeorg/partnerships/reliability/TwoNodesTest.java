@@ -64,13 +64,15 @@ class TwoNodesTest {
       b.start(Map.of());
       deploy(a);
 
-      // Due within half a minute of each other, as a morning's reminders are: longer than an idle
-      // node's longest wait for jobs (max-wait, 10 s), so both nodes are awake while they run.
-      Instant due = Instant.now().plusSeconds(45);
+      // Due within 20 s of each other, as a morning's reminders are: longer than an idle node's
+      // longest wait for jobs (max-wait, 10 s), so both nodes are awake while they run. The first
+      // falls due 30 s ahead, about when the last instance has been started (timers due earlier
+      // simply run at once); every second beyond that was CI time spent idle.
+      Instant due = Instant.now().plusSeconds(30);
       Http http = a.http();
       for (int i = 0; i < TIMERS; i++) {
         Http.Response started = http.post("/engine-rest/process-definition/key/reliability-timers/start", ADMIN,
-            Map.of("variables", Map.of("dueAt", Map.of("value", REST_DATE.format(due.plusMillis(30L * i)), "type",
+            Map.of("variables", Map.of("dueAt", Map.of("value", REST_DATE.format(due.plusMillis(20L * i)), "type",
                 "Date"))), Map.of());
         assertThat(started.status()).as(started.body()).isEqualTo(200);
       }
