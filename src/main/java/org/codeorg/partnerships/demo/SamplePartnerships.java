@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -178,6 +179,11 @@ public class SamplePartnerships {
           managementService.executeJob(job.getId());
         } catch (OptimisticLockingException | BadUserRequestException takenByTheJobExecutor) {
           sleep();
+        } catch (ProcessEngineException e) {
+          // "ENGINE-14026 No job found": the job executor ran it between the query and here.
+          if (managementService.createJobQuery().jobId(job.getId()).count() > 0) {
+            throw e;
+          }
         }
       }
     }
