@@ -132,6 +132,11 @@ public final class TasklistBrowser {
     click(browser, By.xpath("//button[normalize-space(.)='Complete']"));
     waiting(browser, WAIT).withMessage("task " + completed + " completed")
         .until(driver -> engine.getTaskService().createTaskQuery().taskId(completed).count() == 0);
+    // Tasklist then deselects the task (drops "task=<id>" from its address). Opening the next task before it
+    // has done so lets that deselection land on the next task: the form never shows ("Select a task in the
+    // list"; seen once in CI after the read-waits became faster).
+    waiting(browser, WAIT).withMessage("Tasklist deselecting task " + completed)
+        .until(driver -> !driver.getCurrentUrl().contains(completed));
   }
 
   // --- start forms ------------------------------------------------------------------------------------------
